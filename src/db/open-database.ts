@@ -1,0 +1,65 @@
+import { resolve } from 'node:path';
+import { mkdirSync } from 'node:fs';
+import { PGlite } from '@electric-sql/pglite';
+import { sql } from 'drizzle-orm';
+import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
+import { drizzle as drizzlePostgres } from 'drizzle-orm/postgres-js';
+import postgres from 'postgres';
+import type { Database, DatabaseHandle } from './database';
+import { lockDataDirectory } from './pglite-lock';
+import * as schema from './schema';
+
+export type DatabaseLocation =
+  | { kind: 'postgres'; url: string; maxConnections?: number }
+  | { kind: 'pglite'; dataDir: string }
+  | { kind: 'pglite-memory' };
+
+async function ping(db: Database): Promise<void> {
+  await db.execute(sql`select 1`);
+}
+
+export async function openDatabase(location: DatabaseLocation): Promise<DatabaseHandle> {
+  if (location.kind === 'postgres') {
+    const client = postgres(location.url, {
+      max: location.maxConnections ?? 10,
+      onnotice: () => {},
+      connect_timeout: 10,
+    });
+    const db = drizzlePostgres(client, { schema }) as unknown as Database;
+    return {
+      db,
+      kind: 'postgres',
+      ping: () => ping(db),
+      close: () => client.end({ timeout: 5 }),
+    };
+  }
+
+  let release = () => {};
+  let client: PGlite;
+  if (location.kind === 'pglite') {
+    const dataDir = resolve(location.dataDir);
+    release = lockDataDirectory(dataDir);
+    try {
+      mkdirSync(dataDir, { recursive: true });
+      client = await PGlite.create(dataDir);
+    } catch (error) {
+      release();
+      throw error;
+    }
+  } else {
+    client = await PGlite.create();
+  }
+  const db = drizzlePglite(client, { schema }) as unknown as Database;
+  return {
+    db,
+    kind: 'pglite',
+    ping: () => ping(db),
+    close: async () => {
+      try {
+        await client.close();
+      } finally {
+        release();
+      }
+    },
+  };
+}
