@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
+import { queryRows } from '../src/db/database';
 import { migrate } from '../src/db/migrate';
 import { openDatabase } from '../src/db/open-database';
 import { createPostgresDatabaseUrl, testDatabases } from './support/test-databases';
@@ -9,10 +10,11 @@ describe.each(testDatabases())('migrations on $name', (engine) => {
     const handle = await engine.create();
     try {
       expect(await migrate(handle.db)).toBe(0);
-      const tables = await handle.db.execute<{ table_name: string }>(
+      const tables = await queryRows<{ table_name: string }>(
+        handle.db,
         sql`select table_name from information_schema.tables where table_schema = 'public' order by table_name`,
       );
-      const names = (Array.isArray(tables) ? tables : tables.rows).map((row) => row.table_name);
+      const names = tables.map((row) => row.table_name);
       expect(names).toEqual(expect.arrayContaining(['accounts', 'account_members', 'activities']));
     } finally {
       await handle.close();
@@ -27,9 +29,9 @@ describe.runIf(process.env.TEST_DATABASE_URL)('migrations on a shared PostgreSQL
     const second = await openDatabase({ kind: 'postgres', url: target.url });
     try {
       const applied = await Promise.all([migrate(first.db), migrate(second.db)]);
-      expect(applied.sort()).toEqual([0, expect.any(Number)].sort());
-      expect(applied[0] + applied[1]).toBeGreaterThan(0);
-      expect(Math.min(...applied)).toBe(0);
+      const [fewer, more] = [...applied].sort((a, b) => a - b);
+      expect(fewer).toBe(0);
+      expect(more).toBeGreaterThan(0);
     } finally {
       await first.close();
       await second.close();

@@ -1,3 +1,4 @@
+import type { SQL } from 'drizzle-orm';
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import type * as schema from './schema';
 
@@ -10,4 +11,14 @@ export interface DatabaseHandle {
   /** Resolves when the database answers a trivial query; used by /healthz. */
   ping(): Promise<void>;
   close(): Promise<void>;
+}
+
+/**
+ * Runs raw SQL and returns its rows whichever driver answers: postgres.js yields an array of
+ * rows, PGlite an object with `rows`.
+ */
+export async function queryRows<Row>(db: Database, query: SQL): Promise<Row[]> {
+  const result: unknown = await db.execute(query);
+  if (Array.isArray(result)) return result as Row[];
+  return ((result as { rows?: Row[] }).rows ?? []) as Row[];
 }

@@ -1,0 +1,10 @@
+import type { App } from '@slack/bolt';
+import type { AppDeps } from '../../src/app-deps';
+import { LOG_MODAL } from '../../src/views/log-activity-modal';
+import { activityTypeChanged } from './activity-type-changed';
+import { OPEN_LOG_MODAL_ACTION, openLogModal } from './open-log-modal';
+
+export function registerActions(app: App, deps: AppDeps): void {
+  app.action(LOG_MODAL.type.action, activityTypeChanged(deps));
+  app.action(OPEN_LOG_MODAL_ACTION, openLogModal(deps));
+}

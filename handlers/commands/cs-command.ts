@@ -1,0 +1,59 @@
+import type { AppDeps } from '../../src/app-deps';
+import type { KnownBlock } from '../../src/slack/block-kit';
+import { parseCsCommand } from '../../src/slack/cs-command';
+import { createSlackPoster } from '../../src/slack/slack-poster';
+import { escapeMrkdwn } from '../../src/slack/mrkdwn';
+import { logModalFor } from '../../src/use-cases/open-log-modal';
+import { quickLog } from '../../src/use-cases/quick-log';
+import { showAccount } from '../../src/use-cases/show-account';
+import { buildAccountAddModal } from '../../src/views/account-add-modal';
+import { helpMessage } from '../../src/views/help-message';
+import type { CommandArgs } from '../listener-args';
+
+/** `/cs …`: every subcommand answers the caller only (ephemeral), through the response_url. */
+export function csCommand(deps: AppDeps) {
+  return async ({ command, ack, respond, client }: CommandArgs): Promise<void> => {
+    await ack();
+    const reply = (message: { text: string; blocks?: KnownBlock[] }) =>
+      respond({ response_type: 'ephemeral', replace_original: false, ...message });
+    const request = parseCsCommand(command.text);
+    switch (request.kind) {
+      case 'help':
+        await reply(helpMessage());
+        return;
+      case 'unknown':
+        await reply(helpMessage(`I don't know \`${escapeMrkdwn(request.word)}\`. Here is what I can do:`));
+        return;
+      case 'account-help':
+        await reply({ text: 'Use `/cs account <name>` to see an account, or `/cs account add` to add one.' });
+        return;
+      case 'log-modal':
+        await client.views.open({
+          trigger_id: command.trigger_id,
+          view: await logModalFor(deps, { channelId: command.channel_id }),
+        });
+        return;
+      case 'log-quick': {
+        const result = await quickLog(
+          { ...deps, slack: createSlackPoster(client) },
+          { text: request.text, userId: command.user_id },
+          deps.now(),
+        );
+        await reply({ text: result.message });
+        return;
+      }
+      case 'account-add':
+        await client.views.open({
+          trigger_id: command.trigger_id,
+          view: buildAccountAddModal(command.channel_id.startsWith('C') || command.channel_id.startsWith('G') ? { channelId: command.channel_id } : {}),
+        });
+        return;
+      case 'account-show':
+        await reply(await showAccount(deps, request.name));
+        return;
+      case 'tasks':
+        await reply({ text: 'Tasks are not tracked yet: the customer clocks arrive with the next release.' });
+        return;
+    }
+  };
+}

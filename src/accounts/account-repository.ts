@@ -1,0 +1,216 @@
+import { and, asc, eq, ilike, inArray, sql } from 'drizzle-orm';
+import type { Database } from '../db/database';
+import { accountMembers, accounts } from '../db/schema';
+import {
+  type Account,
+  type AccountTeamMember,
+  accountNameKey,
+  type CsmSegment,
+  type Health,
+  type Priority,
+  type SalesSegment,
+} from '../domain/account';
+
+export interface NewAccount {
+  name: string;
+  channelId: string | null;
+  employeeCount: number | null;
+  salesSegment: SalesSegment | null;
+  csmSegment: CsmSegment | null;
+  priority: Priority;
+  health: Health;
+  contractStart: string | null;
+  renewalDate: string | null;
+  successServices: boolean;
+  csaAseIdentifiedOn: string | null;
+  successPlanActive: boolean;
+  team: AccountTeamMember[];
+}
+
+export class AccountNameTakenError extends Error {
+  constructor(readonly accountName: string) {
+    super(`An account named "${accountName}" already exists.`);
+    this.name = 'AccountNameTakenError';
+  }
+}
+
+type AccountRow = typeof accounts.$inferSelect;
+
+function toAccount(row: AccountRow, team: AccountTeamMember[]): Account {
+  return {
+    id: row.id,
+    name: row.name,
+    channelId: row.channelId,
+    salesSegment: row.salesSegment,
+    csmSegment: row.csmSegment,
+    priority: row.priority,
+    health: row.health,
+    contractStart: row.contractStart,
+    renewalDate: row.renewalDate,
+    successServices: row.successServices,
+    csaAseIdentifiedOn: row.csaAseIdentifiedOn,
+    successPlanActive: row.successPlanActive,
+    status: row.status,
+    team,
+  };
+}
+
+function isUniqueViolation(error: unknown): boolean {
+  const candidates = [error, (error as { cause?: unknown } | null)?.cause];
+  return candidates.some((candidate) => (candidate as { code?: string } | null)?.code === '23505');
+}
+
+/** Postgres LIKE treats % and _ as wildcards; a user typing them means the characters. */
+function escapeLike(text: string): string {
+  return text.replace(/[\\%_]/g, (char) => `\\${char}`);
+}
+
+export function createAccountRepository({ db }: { db: Database }) {
+  async function withTeams(rows: AccountRow[]): Promise<Account[]> {
+    if (rows.length === 0) return [];
+    const members = await db
+      .select()
+      .from(accountMembers)
+      .where(
+        inArray(
+          accountMembers.accountId,
+          rows.map((row) => row.id),
+        ),
+      );
+    return rows.map((row) =>
+      toAccount(
+        row,
+        members
+          .filter((member) => member.accountId === row.id)
+          .map(({ role, slackUserId }) => ({ role, slackUserId })),
+      ),
+    );
+  }
+
+  async function insertAccount(executor: Database, input: NewAccount): Promise<string> {
+    const [row] = await executor
+      .insert(accounts)
+      .values({
+        name: input.name.trim(),
+        nameKey: accountNameKey(input.name),
+        channelId: input.channelId,
+        employeeCount: input.employeeCount,
+        salesSegment: input.salesSegment,
+        csmSegment: input.csmSegment,
+        priority: input.priority,
+        health: input.health,
+        contractStart: input.contractStart,
+        renewalDate: input.renewalDate,
+        successServices: input.successServices,
+        csaAseIdentifiedOn: input.csaAseIdentifiedOn,
+        successPlanActive: input.successPlanActive,
+      })
+      .returning({ id: accounts.id });
+    if (!row) throw new Error('Inserting an account returned no row.');
+    if (input.team.length > 0) {
+      await executor.insert(accountMembers).values(input.team.map((member) => ({ accountId: row.id, ...member })));
+    }
+    return row.id;
+  }
+
+  async function findById(id: string): Promise<Account | null> {
+    const rows = await db.select().from(accounts).where(eq(accounts.id, id));
+    return (await withTeams(rows))[0] ?? null;
+  }
+
+  return {
+    findById,
+
+    /** Creates one account with its team; a taken name raises AccountNameTakenError. */
+    async create(input: NewAccount): Promise<Account> {
+      try {
+        const id = await db.transaction((tx) => insertAccount(tx as unknown as Database, input));
+        const created = await findById(id);
+        if (!created) throw new Error(`Account ${id} vanished right after it was created.`);
+        return created;
+      } catch (error) {
+        if (isUniqueViolation(error)) throw new AccountNameTakenError(input.name.trim());
+        throw error;
+      }
+    },
+
+    /**
+     * Creates all accounts or none: one transaction, so a failure part-way (a name already in
+     * the database, say) leaves nothing behind.
+     */
+    async createMany(inputs: NewAccount[]): Promise<number> {
+      try {
+        await db.transaction(async (tx) => {
+          for (const input of inputs) await insertAccount(tx as unknown as Database, input);
+        });
+        return inputs.length;
+      } catch (error) {
+        if (isUniqueViolation(error)) {
+          const existing = await this.findExistingNames(inputs.map((input) => input.name));
+          throw new AccountNameTakenError(existing[0] ?? inputs[0]?.name ?? '');
+        }
+        throw error;
+      }
+    },
+
+    async findExistingNames(names: string[]): Promise<string[]> {
+      if (names.length === 0) return [];
+      const rows = await db
+        .select({ name: accounts.name })
+        .from(accounts)
+        .where(inArray(accounts.nameKey, names.map(accountNameKey)));
+      return rows.map((row) => row.name);
+    },
+
+    async findByChannel(channelId: string): Promise<Account | null> {
+      const rows = await db
+        .select()
+        .from(accounts)
+        .where(and(eq(accounts.channelId, channelId), eq(accounts.status, 'active')))
+        .orderBy(asc(accounts.createdAt))
+        .limit(1);
+      return (await withTeams(rows))[0] ?? null;
+    },
+
+    /**
+     * Finds accounts for a name someone typed: the exact name (ignoring case and spacing) wins;
+     * otherwise every account whose name contains the text, so the caller can list candidates.
+     */
+    async matchByName(typed: string): Promise<{ exact: Account | null; candidates: Account[] }> {
+      const key = accountNameKey(typed);
+      if (!key) return { exact: null, candidates: [] };
+      const exactRows = await db.select().from(accounts).where(eq(accounts.nameKey, key));
+      if (exactRows.length > 0) return { exact: (await withTeams(exactRows))[0] ?? null, candidates: [] };
+      const rows = await db
+        .select()
+        .from(accounts)
+        .where(ilike(accounts.nameKey, `%${escapeLike(key)}%`))
+        .orderBy(asc(accounts.nameKey))
+        .limit(10);
+      const candidates = await withTeams(rows);
+      return { exact: candidates.length === 1 ? (candidates[0] ?? null) : null, candidates };
+    },
+
+    /** Typeahead for the account picker: names starting with the text first, then containing it. */
+    async searchNames(typed: string, limit = 100): Promise<Array<{ id: string; name: string }>> {
+      const key = accountNameKey(typed);
+      const pattern = `%${escapeLike(key)}%`;
+      return db
+        .select({ id: accounts.id, name: accounts.name })
+        .from(accounts)
+        .where(and(eq(accounts.status, 'active'), key ? ilike(accounts.nameKey, pattern) : undefined))
+        .orderBy(
+          sql`case when ${accounts.nameKey} like ${`${escapeLike(key)}%`} then 0 else 1 end`,
+          asc(accounts.nameKey),
+        )
+        .limit(limit);
+    },
+
+    async listActive(): Promise<Account[]> {
+      const rows = await db.select().from(accounts).where(eq(accounts.status, 'active')).orderBy(asc(accounts.nameKey));
+      return withTeams(rows);
+    },
+  };
+}
+
+export type AccountRepository = ReturnType<typeof createAccountRepository>;

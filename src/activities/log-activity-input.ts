@@ -1,0 +1,64 @@
+import { z } from 'zod';
+import { isIsoDay } from '../domain/calendar-day';
+import {
+  ACCELERATOR_TYPES,
+  ACTIVITY_TYPES,
+  NOTES_MAX_LENGTH,
+  RENEWAL_OUTCOMES,
+} from '../domain/activity';
+
+const slackUserId = z.string().regex(/^[UW][A-Z0-9]{2,}$/, 'is not a Slack user');
+
+/**
+ * What logging an activity needs, checked against "today" in the team's zone. Fields that only
+ * make sense for one type (renewal outcome, accelerator) are dropped for the others so a type
+ * change in the modal never stores stale values.
+ */
+export function logActivityInputSchema(today: string) {
+  return z
+    .object({
+      accountId: z.uuid({ error: 'Choose an account.' }),
+      type: z.enum(ACTIVITY_TYPES, { error: 'Choose an activity type.' }),
+      occurredOn: z
+        .string({ error: 'Pick a date.' })
+        .refine(isIsoDay, 'Pick a date as YYYY-MM-DD.')
+        .refine((day) => day <= today, `The date cannot be in the future (today is ${today}).`),
+      loggedBy: slackUserId,
+      participants: z.array(slackUserId).max(50, 'At most 50 participants.').default([]),
+      notes: z
+        .string()
+        .default('')
+        .transform((notes) => notes.trim())
+        .refine((notes) => notes.length <= NOTES_MAX_LENGTH, {
+          error: (issue) =>
+            `Notes can be at most ${NOTES_MAX_LENGTH} characters; these have ${String(issue.input).trim().length}.`,
+        }),
+      renewalOutcome: z.enum(RENEWAL_OUTCOMES).nullable().default(null),
+      acceleratorType: z.enum(ACCELERATOR_TYPES).nullable().default(null),
+      contentModule: z
+        .string()
+        .trim()
+        .max(300, 'A content module can be at most 300 characters.')
+        .nullable()
+        .default(null)
+        .transform((module) => (module ? module : null)),
+    })
+    .superRefine((input, ctx) => {
+      if (input.type === 'renewal_call' && !input.renewalOutcome) {
+        ctx.addIssue({ code: 'custom', path: ['renewalOutcome'], message: 'Record the answer to the renewal question.' });
+      }
+      if (input.type === 'csa_engagement' && !input.acceleratorType) {
+        ctx.addIssue({ code: 'custom', path: ['acceleratorType'], message: 'Choose the accelerator type.' });
+      }
+    })
+    .transform((input) => ({
+      ...input,
+      renewalOutcome: input.type === 'renewal_call' ? input.renewalOutcome : null,
+      acceleratorType: input.type === 'csa_engagement' ? input.acceleratorType : null,
+      contentModule: input.type === 'csa_engagement' ? input.contentModule : null,
+    }));
+}
+
+export type LogActivityInput = z.infer<ReturnType<typeof logActivityInputSchema>>;
+
+

@@ -1,0 +1,42 @@
+import { ConfigError, loadConfig } from './config/env';
+import { environmentWithDotenv } from './config/dotenv';
+import { migrate } from './db/migrate';
+import { openDatabase } from './db/open-database';
+import { DataDirectoryLockedError } from './db/pglite-lock';
+import { createCsBot } from './slack/create-app';
+
+/** `npm start`: configuration, database, migrations, then the Slack app. Fails fast and says why. */
+async function main(): Promise<void> {
+  const config = loadConfig(environmentWithDotenv(process.env, '.env'));
+  const database = await openDatabase(config.database);
+  const applied = await migrate(database.db);
+  const bot = createCsBot({ config, database });
+  const { port } = await bot.start();
+
+  const where = config.database.kind === 'postgres' ? 'PostgreSQL' : `embedded PGlite at ${config.database.dataDir}`;
+  bot.app.logger.info(
+    `cs-bot is running (${config.slack.mode === 'socket' ? 'Socket Mode' : `HTTP on port ${port}`}, ` +
+      `${where}, ${applied} migration(s) applied, team time zone ${config.timeZone}).`,
+  );
+
+  let stopping = false;
+  const shutdown = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    bot.app.logger.info(`Received ${signal}; stopping.`);
+    await bot.stop().catch(() => {});
+    await database.close();
+    process.exit(0);
+  };
+  process.on('SIGINT', () => void shutdown('SIGINT'));
+  process.on('SIGTERM', () => void shutdown('SIGTERM'));
+}
+
+main().catch((error: unknown) => {
+  if (error instanceof ConfigError || error instanceof DataDirectoryLockedError) {
+    console.error(error.message);
+  } else {
+    console.error('cs-bot failed to start:', error);
+  }
+  process.exit(1);
+});

@@ -1,0 +1,35 @@
+/** What someone asked for with `/cs …`, read from the command text alone. */
+export type CsCommand =
+  | { kind: 'help' }
+  | { kind: 'log-modal' }
+  | { kind: 'log-quick'; text: string }
+  | { kind: 'account-add' }
+  | { kind: 'account-show'; name: string }
+  | { kind: 'account-help' }
+  | { kind: 'tasks'; accountName: string | null }
+  | { kind: 'unknown'; word: string };
+
+export function parseCsCommand(text: string): CsCommand {
+  const trimmed = text.trim();
+  const [first = '', ...restWords] = trimmed.split(/\s+/);
+  const rest = trimmed.slice(first.length).trim();
+  switch (first.toLowerCase()) {
+    case '':
+    case 'help':
+    case '?':
+      return { kind: 'help' };
+    case 'log':
+      return rest ? { kind: 'log-quick', text: rest } : { kind: 'log-modal' };
+    case 'account':
+    case 'accounts': {
+      if (restWords.length === 0) return { kind: 'account-help' };
+      if (rest.toLowerCase() === 'add' || rest.toLowerCase() === 'new') return { kind: 'account-add' };
+      return { kind: 'account-show', name: rest };
+    }
+    case 'tasks':
+    case 'task':
+      return { kind: 'tasks', accountName: rest || null };
+    default:
+      return { kind: 'unknown', word: first };
+  }
+}

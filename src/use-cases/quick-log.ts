@@ -1,0 +1,79 @@
+import { dayIn } from '../domain/calendar-day';
+import { type QuickLogReading, QUICK_LOG_TYPE_WORDS, readQuickLog } from '../activities/quick-log-parser';
+import type { Account } from '../domain/account';
+import { escapeMrkdwn } from '../slack/mrkdwn';
+import { describeActivity } from '../views/activity-summary';
+import { type LogActivityDeps, logActivity } from './log-activity';
+
+const USAGE =
+  'Usage: `/cs log <account> <type> <notes…>`, e.g. `/cs log Acme cadence call Talked about the rollout`. ' +
+  `Types: ${QUICK_LOG_TYPE_WORDS.join(', ')}. Quote names that contain a type word: \`/cs log "Call Center Co" email …\`.`;
+
+const FIELD_HINTS: Record<string, string> = {
+  renewalOutcome: 'Put the answer after "renewal": likely, at-risk, churn or undecided.',
+  acceleratorType: 'Put the accelerator type after "csa": Agile Planning, CI, CD, Security, AI, Compliance or System Administration.',
+};
+
+/** Finds the reading whose account exists; otherwise explains what was not found. */
+async function resolveReading(
+  deps: LogActivityDeps,
+  readings: QuickLogReading[],
+): Promise<{ reading: QuickLogReading; account: Account } | { problem: string }> {
+  let firstCandidates: Account[] | null = null;
+  for (const reading of readings) {
+    const match = await deps.accounts.matchByName(reading.accountText);
+    if (match.exact) return { reading, account: match.exact };
+    firstCandidates ??= match.candidates;
+  }
+  const typed = escapeMrkdwn(readings[0]!.accountText);
+  if (firstCandidates && firstCandidates.length > 1) {
+    const names = firstCandidates.map((account) => `• ${escapeMrkdwn(account.name)}`).join('\n');
+    return { problem: `Several accounts match "${typed}". Which one did you mean?\n${names}\nType the full name.` };
+  }
+  return { problem: `No account matches "${typed}". Check the name with \`/cs account <name>\`, or add it with \`/cs account add\`.` };
+}
+
+/** `/cs log <account> <type> <notes…>`: logs without a modal and answers with one line for the caller. */
+export async function quickLog(
+  deps: LogActivityDeps,
+  request: { text: string; userId: string },
+  now: Date,
+): Promise<{ ok: boolean; message: string }> {
+  const readings = readQuickLog(request.text);
+  if (readings.length === 0) return { ok: false, message: `I could not find an activity type in that. ${USAGE}` };
+  const resolved = await resolveReading(deps, readings);
+  if ('problem' in resolved) return { ok: false, message: resolved.problem };
+
+  const { reading, account } = resolved;
+  const result = await logActivity(
+    deps,
+    {
+      accountId: account.id,
+      type: reading.type,
+      occurredOn: dayIn(now, deps.timeZone),
+      loggedBy: request.userId,
+      participants: [],
+      notes: reading.notes,
+      renewalOutcome: reading.renewalOutcome,
+      acceleratorType: reading.acceleratorType,
+      contentModule: null,
+    },
+    now,
+  );
+  if (!result.ok) {
+    const problems = Object.entries(result.fieldErrors).map(([field, message]) =>
+      [message, FIELD_HINTS[field]].filter(Boolean).join(' '),
+    );
+    return { ok: false, message: `Nothing was logged. ${problems.join(' ')}` };
+  }
+  const where =
+    result.channelPost === 'posted'
+      ? ` and posted it in <#${account.channelId}>`
+      : result.channelPost === 'no_channel'
+        ? ' (the account has no channel yet, so nothing was posted)'
+        : ` but could not post in <#${account.channelId}> (${result.channelPost.failed}); invite me there with \`/invite @cs-bot\``;
+  return {
+    ok: true,
+    message: `:white_check_mark: Logged *${describeActivity(result.activity)}* for *${escapeMrkdwn(account.name)}*${where}.`,
+  };
+}

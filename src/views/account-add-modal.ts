@@ -1,0 +1,156 @@
+import { CSM_SEGMENTS, HEALTHS, PRIORITIES, TEAM_ROLE_LABELS, TEAM_ROLES } from '../domain/account';
+import type { KnownBlock, ModalView, PlainTextOption } from '../slack/block-kit';
+import { readState, type ViewStateValues } from './view-state';
+
+export const ACCOUNT_MODAL = {
+  callbackId: 'account_add',
+  name: { block: 'name', action: 'name' },
+  channel: { block: 'channel', action: 'channel' },
+  employees: { block: 'employees', action: 'employees' },
+  csmSegment: { block: 'csm_segment', action: 'csm_segment' },
+  priority: { block: 'priority', action: 'priority' },
+  health: { block: 'health', action: 'health' },
+  contractStart: { block: 'contract_start', action: 'contract_start' },
+  renewalDate: { block: 'renewal_date', action: 'renewal_date' },
+  flags: { block: 'flags', action: 'flags' },
+  csaAseIdentifiedOn: { block: 'csa_ase_identified_on', action: 'csa_ase_identified_on' },
+  member: (role: string) => ({ block: `member_${role}`, action: `member_${role}` }),
+} as const;
+
+const plain = (text: string) => ({ type: 'plain_text' as const, text });
+const option = (text: string, value = text): PlainTextOption => ({ text: plain(text), value });
+
+function select(ids: { block: string; action: string }, label: string, values: readonly string[], initial?: string): KnownBlock {
+  return {
+    type: 'input',
+    block_id: ids.block,
+    optional: initial === undefined,
+    label: plain(label),
+    element: {
+      type: 'static_select',
+      action_id: ids.action,
+      options: values.map((value) => option(value)),
+      ...(initial ? { initial_option: option(initial) } : {}),
+    },
+  };
+}
+
+function datepicker(ids: { block: string; action: string }, label: string, hint?: string): KnownBlock {
+  return {
+    type: 'input',
+    block_id: ids.block,
+    optional: true,
+    label: plain(label),
+    ...(hint ? { hint: plain(hint) } : {}),
+    element: { type: 'datepicker', action_id: ids.action },
+  };
+}
+
+/** `/cs account add`: the fields SPEC.md gives an account. */
+export function buildAccountAddModal(options: { channelId?: string } = {}): ModalView {
+  return {
+    type: 'modal',
+    callback_id: ACCOUNT_MODAL.callbackId,
+    title: plain('Add an account'),
+    submit: plain('Add'),
+    close: plain('Cancel'),
+    blocks: [
+      {
+        type: 'input',
+        block_id: ACCOUNT_MODAL.name.block,
+        label: plain('Name'),
+        element: { type: 'plain_text_input', action_id: ACCOUNT_MODAL.name.action, max_length: 200 },
+      },
+      {
+        type: 'input',
+        block_id: ACCOUNT_MODAL.channel.block,
+        optional: true,
+        label: plain('Internal account channel'),
+        hint: plain('Reminders and summaries go here; invite cs-bot to it.'),
+        element: {
+          type: 'conversations_select',
+          action_id: ACCOUNT_MODAL.channel.action,
+          filter: { include: ['public', 'private'], exclude_bot_users: true },
+          ...(options.channelId ? { initial_conversation: options.channelId } : {}),
+        },
+      },
+      ...TEAM_ROLES.map(
+        (role): KnownBlock => ({
+          type: 'input',
+          block_id: ACCOUNT_MODAL.member(role).block,
+          optional: true,
+          label: plain(`${TEAM_ROLE_LABELS[role]} (${role})`),
+          element: { type: 'users_select', action_id: ACCOUNT_MODAL.member(role).action },
+        }),
+      ),
+      {
+        type: 'input',
+        block_id: ACCOUNT_MODAL.employees.block,
+        optional: true,
+        label: plain('Employees'),
+        hint: plain('Sets the sales segment: Strategic 5000+, Large 750+, Mid-Market 100+, SMB below.'),
+        element: { type: 'number_input', action_id: ACCOUNT_MODAL.employees.action, is_decimal_allowed: false, min_value: '0' },
+      },
+      select(ACCOUNT_MODAL.csmSegment, 'CSM segment', CSM_SEGMENTS),
+      select(ACCOUNT_MODAL.priority, 'Priority', PRIORITIES, 'PR3'),
+      select(ACCOUNT_MODAL.health, 'Health', HEALTHS, 'green'),
+      datepicker(ACCOUNT_MODAL.contractStart, 'Contract start', 'The day the order form was received.'),
+      datepicker(ACCOUNT_MODAL.renewalDate, 'Renewal date'),
+      {
+        type: 'input',
+        block_id: ACCOUNT_MODAL.flags.block,
+        optional: true,
+        label: plain('Services'),
+        element: {
+          type: 'checkboxes',
+          action_id: ACCOUNT_MODAL.flags.action,
+          options: [option('Bought Success Services', 'success_services'), option('Has an active success plan', 'success_plan')],
+        },
+      },
+      datepicker(ACCOUNT_MODAL.csaAseIdentifiedOn, 'CSA and ASE both identified on', 'Success Services only.'),
+    ],
+  };
+}
+
+/** The raw account input a submission carries, for newAccountInputSchema to judge. */
+export function accountInputFromSubmission(values: ViewStateValues) {
+  const employees = readState(values, ACCOUNT_MODAL.employees).text;
+  const flags = values[ACCOUNT_MODAL.flags.block]?.[ACCOUNT_MODAL.flags.action]?.selected_options ?? [];
+  const flagged = (value: string) => flags.some((selected) => selected.value === value);
+  const channel = values[ACCOUNT_MODAL.channel.block]?.[ACCOUNT_MODAL.channel.action]?.selected_conversation ?? null;
+  return {
+    name: readState(values, ACCOUNT_MODAL.name).text,
+    channelId: channel,
+    employeeCount: employees === '' ? null : Number(employees),
+    csmSegment: readState(values, ACCOUNT_MODAL.csmSegment).option?.value ?? null,
+    priority: readState(values, ACCOUNT_MODAL.priority).option?.value ?? undefined,
+    health: readState(values, ACCOUNT_MODAL.health).option?.value ?? undefined,
+    contractStart: readState(values, ACCOUNT_MODAL.contractStart).date,
+    renewalDate: readState(values, ACCOUNT_MODAL.renewalDate).date,
+    successServices: flagged('success_services'),
+    successPlanActive: flagged('success_plan'),
+    csaAseIdentifiedOn: readState(values, ACCOUNT_MODAL.csaAseIdentifiedOn).date,
+    team: Object.fromEntries(
+      TEAM_ROLES.map((role) => [
+        role,
+        values[ACCOUNT_MODAL.member(role).block]?.[ACCOUNT_MODAL.member(role).action]?.selected_user ?? null,
+      ]),
+    ),
+  };
+}
+
+/** Where each account field's error shows in the modal. */
+export const ACCOUNT_MODAL_ERROR_BLOCKS: Record<string, string> = {
+  name: ACCOUNT_MODAL.name.block,
+  channelId: ACCOUNT_MODAL.channel.block,
+  employeeCount: ACCOUNT_MODAL.employees.block,
+  csmSegment: ACCOUNT_MODAL.csmSegment.block,
+  priority: ACCOUNT_MODAL.priority.block,
+  health: ACCOUNT_MODAL.health.block,
+  contractStart: ACCOUNT_MODAL.contractStart.block,
+  renewalDate: ACCOUNT_MODAL.renewalDate.block,
+  successServices: ACCOUNT_MODAL.flags.block,
+  successPlanActive: ACCOUNT_MODAL.flags.block,
+  csaAseIdentifiedOn: ACCOUNT_MODAL.csaAseIdentifiedOn.block,
+  ...Object.fromEntries(TEAM_ROLES.map((role) => [`team.${role}`, ACCOUNT_MODAL.member(role).block])),
+};

@@ -1,0 +1,38 @@
+import { formatDay } from '../domain/calendar-day';
+import type { Activity } from '../domain/activity';
+import type { HomeView, KnownBlock } from '../slack/block-kit';
+import { escapeMrkdwn, truncate } from '../slack/mrkdwn';
+import { describeActivity } from './activity-summary';
+
+export const OPEN_LOG_MODAL_ACTION = 'open_log_modal';
+
+/** The App Home tab: a button to log, and what this person logged lately. */
+export function buildAppHome(recent: Array<{ activity: Activity; accountName: string }>): HomeView {
+  const lines = recent.map(
+    ({ activity, accountName }) =>
+      `• ${formatDay(activity.occurredOn)} · *${escapeMrkdwn(accountName)}* · ${describeActivity(activity)}` +
+      (activity.notes ? ` — ${truncate(escapeMrkdwn(activity.notes.replace(/\s+/g, ' ')), 100)}` : ''),
+  );
+  const blocks: KnownBlock[] = [
+    { type: 'header', text: { type: 'plain_text', text: 'cs-bot' } },
+    {
+      type: 'section',
+      text: { type: 'mrkdwn', text: 'Log customer work in seconds. `/cs help` lists every command.' },
+      accessory: {
+        type: 'button',
+        action_id: OPEN_LOG_MODAL_ACTION,
+        style: 'primary',
+        text: { type: 'plain_text', text: 'Log activity' },
+      },
+    },
+    { type: 'divider' },
+    {
+      type: 'section',
+      text: {
+        type: 'mrkdwn',
+        text: `*Your latest activities*\n${lines.length > 0 ? truncate(lines.join('\n'), 2900) : '_Nothing logged yet._'}`,
+      },
+    },
+  ];
+  return { type: 'home', blocks };
+}

@@ -1,0 +1,212 @@
+import {
+  ACCELERATOR_TYPES,
+  ACTIVITY_TYPE_LABELS,
+  ACTIVITY_TYPES,
+  type AcceleratorType,
+  type ActivityType,
+  CONTENT_MODULE_CATALOG,
+  NOTES_MAX_LENGTH,
+  RENEWAL_OUTCOME_LABELS,
+  RENEWAL_OUTCOMES,
+  type RenewalOutcome,
+} from '../domain/activity';
+import type { KnownBlock, ModalView, PlainTextOption } from '../slack/block-kit';
+import { truncate } from '../slack/mrkdwn';
+
+/** Block and action ids of the log modal: the handlers read state and place errors by these. */
+export const LOG_MODAL = {
+  callbackId: 'log_activity',
+  account: { block: 'account', action: 'account_select' },
+  type: { block: 'type', action: 'activity_type' },
+  date: { block: 'date', action: 'occurred_on' },
+  participants: { block: 'participants', action: 'participants' },
+  notes: { block: 'notes', action: 'notes' },
+  renewalOutcome: { block: 'renewal_outcome', action: 'renewal_outcome' },
+  acceleratorType: { block: 'accelerator_type', action: 'accelerator_type' },
+  contentModule: { block: 'content_module', action: 'content_module' },
+  contentModuleCustom: { block: 'content_module_custom', action: 'content_module_custom' },
+} as const;
+
+/** What the modal shows; everything but the date may be empty. */
+export interface LogModalDraft {
+  account: { id: string; name: string } | null;
+  type: ActivityType | null;
+  occurredOn: string;
+  participants: string[];
+  notes: string;
+  renewalOutcome: RenewalOutcome | null;
+  acceleratorType: AcceleratorType | null;
+  contentModule: string | null;
+  contentModuleCustom: string;
+}
+
+export const emptyLogModalDraft = (today: string): LogModalDraft => ({
+  account: null,
+  type: null,
+  occurredOn: today,
+  participants: [],
+  notes: '',
+  renewalOutcome: null,
+  acceleratorType: null,
+  contentModule: null,
+  contentModuleCustom: '',
+});
+
+const plain = (text: string) => ({ type: 'plain_text' as const, text: truncate(text, 75), emoji: true });
+const option = (text: string, value: string): PlainTextOption => ({ text: plain(text), value });
+
+const typeOptions = ACTIVITY_TYPES.map((type) => option(ACTIVITY_TYPE_LABELS[type], type));
+const outcomeOptions = RENEWAL_OUTCOMES.map((outcome) => option(RENEWAL_OUTCOME_LABELS[outcome], outcome));
+const acceleratorOptions = ACCELERATOR_TYPES.map((type) => option(type, type));
+const moduleGroups = CONTENT_MODULE_CATALOG.map(({ category, modules }) => ({
+  label: plain(category),
+  options: modules.map((module) => option(module, module)),
+}));
+const catalogModules = new Set(CONTENT_MODULE_CATALOG.flatMap(({ modules }) => modules));
+
+export const isCatalogModule = (module: string): boolean => catalogModules.has(module);
+
+function typeSpecificBlocks(draft: LogModalDraft): KnownBlock[] {
+  if (draft.type === 'renewal_call') {
+    const initial = outcomeOptions.find((o) => o.value === draft.renewalOutcome);
+    return [
+      {
+        type: 'input',
+        block_id: LOG_MODAL.renewalOutcome.block,
+        label: plain('Answer to the renewal question'),
+        element: {
+          type: 'static_select',
+          action_id: LOG_MODAL.renewalOutcome.action,
+          placeholder: plain('Likely to renew, at risk…'),
+          options: outcomeOptions,
+          ...(initial ? { initial_option: initial } : {}),
+        },
+      },
+    ];
+  }
+  if (draft.type === 'csa_engagement') {
+    const initialType = acceleratorOptions.find((o) => o.value === draft.acceleratorType);
+    const initialModule = draft.contentModule && isCatalogModule(draft.contentModule)
+      ? option(draft.contentModule, draft.contentModule)
+      : undefined;
+    return [
+      {
+        type: 'input',
+        block_id: LOG_MODAL.acceleratorType.block,
+        label: plain('Accelerator type'),
+        element: {
+          type: 'static_select',
+          action_id: LOG_MODAL.acceleratorType.action,
+          placeholder: plain('Choose one'),
+          options: acceleratorOptions,
+          ...(initialType ? { initial_option: initialType } : {}),
+        },
+      },
+      {
+        type: 'input',
+        block_id: LOG_MODAL.contentModule.block,
+        optional: true,
+        label: plain('Content module'),
+        element: {
+          type: 'static_select',
+          action_id: LOG_MODAL.contentModule.action,
+          placeholder: plain('From the catalog'),
+          option_groups: moduleGroups,
+          ...(initialModule ? { initial_option: initialModule } : {}),
+        },
+      },
+      {
+        type: 'input',
+        block_id: LOG_MODAL.contentModuleCustom.block,
+        optional: true,
+        label: plain('…or describe it'),
+        hint: plain('Written text is used instead of the catalog choice.'),
+        element: {
+          type: 'plain_text_input',
+          action_id: LOG_MODAL.contentModuleCustom.action,
+          max_length: 300,
+          placeholder: plain('e.g. Delivered guidance report for cost optimization'),
+          ...(draft.contentModuleCustom ? { initial_value: draft.contentModuleCustom } : {}),
+        },
+      },
+    ];
+  }
+  return [];
+}
+
+/**
+ * The log-activity modal. Choosing a type dispatches an action so the modal can be rebuilt with
+ * that type's fields; block and action ids never change, so Slack keeps what was already typed.
+ */
+export function buildLogActivityModal(draft: LogModalDraft, privateMetadata = ''): ModalView {
+  const initialType = typeOptions.find((o) => o.value === draft.type);
+  const blocks: KnownBlock[] = [
+    {
+      type: 'input',
+      block_id: LOG_MODAL.account.block,
+      label: plain('Account'),
+      element: {
+        type: 'external_select',
+        action_id: LOG_MODAL.account.action,
+        placeholder: plain('Type to search accounts'),
+        min_query_length: 0,
+        ...(draft.account ? { initial_option: option(draft.account.name, draft.account.id) } : {}),
+      },
+    },
+    {
+      type: 'input',
+      block_id: LOG_MODAL.type.block,
+      dispatch_action: true,
+      label: plain('Activity type'),
+      element: {
+        type: 'static_select',
+        action_id: LOG_MODAL.type.action,
+        placeholder: plain('Call, EBR, CSA engagement…'),
+        options: typeOptions,
+        ...(initialType ? { initial_option: initialType } : {}),
+      },
+    },
+    ...typeSpecificBlocks(draft),
+    {
+      type: 'input',
+      block_id: LOG_MODAL.date.block,
+      label: plain('Date'),
+      element: { type: 'datepicker', action_id: LOG_MODAL.date.action, initial_date: draft.occurredOn },
+    },
+    {
+      type: 'input',
+      block_id: LOG_MODAL.participants.block,
+      optional: true,
+      label: plain('Participants'),
+      element: {
+        type: 'multi_users_select',
+        action_id: LOG_MODAL.participants.action,
+        placeholder: plain('Who took part'),
+        ...(draft.participants.length > 0 ? { initial_users: draft.participants } : {}),
+      },
+    },
+    {
+      type: 'input',
+      block_id: LOG_MODAL.notes.block,
+      optional: true,
+      label: plain('Notes'),
+      element: {
+        type: 'plain_text_input',
+        action_id: LOG_MODAL.notes.action,
+        multiline: true,
+        // Slack stops typing at this length; the server still checks, since clients can differ.
+        max_length: NOTES_MAX_LENGTH,
+        ...(draft.notes ? { initial_value: draft.notes } : {}),
+      },
+    },
+  ];
+  return {
+    type: 'modal',
+    callback_id: LOG_MODAL.callbackId,
+    title: plain('Log customer activity'),
+    submit: plain('Log it'),
+    close: plain('Cancel'),
+    private_metadata: privateMetadata,
+    blocks,
+  };
+}

@@ -1,0 +1,27 @@
+import { describe, expect, it } from 'vitest';
+import { escapeMrkdwn, truncate } from '../src/slack/mrkdwn';
+
+describe('escapeMrkdwn', () => {
+  it('turns channel-wide mentions and user mentions into inert text', () => {
+    const escaped = escapeMrkdwn('hi <!channel> and <@U123ABC> and <!subteam^S1|team>');
+    expect(escaped).toBe('hi &lt;!channel&gt; and &lt;@U123ABC&gt; and &lt;!subteam^S1|team&gt;');
+    expect(escaped).not.toMatch(/<[!@]/);
+  });
+
+  it('escapes ampersands first so existing entities are not decoded by Slack', () => {
+    expect(escapeMrkdwn('a &lt; b & c')).toBe('a &amp;lt; b &amp; c');
+  });
+
+  it('breaks bare @here, @channel and @everyone so they can never ping', () => {
+    const escaped = escapeMrkdwn('@here @Channel @everyone');
+    expect(escaped).not.toMatch(/@(here|channel|everyone)\b/i);
+    expect(escaped.replace(/\u2060/g, '')).toBe('@here @Channel @everyone');
+  });
+});
+
+describe('truncate', () => {
+  it('keeps short text whole and cuts long text to the limit with an ellipsis', () => {
+    expect(truncate('short', 10)).toBe('short');
+    expect(truncate('abcdefghijk', 5)).toBe('abcd…');
+  });
+});
