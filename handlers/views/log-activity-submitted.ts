@@ -1,7 +1,7 @@
 import type { AppDeps } from '../../src/app-deps';
 import { createSlackPoster } from '../../src/slack/slack-poster';
 import { escapeMrkdwn } from '../../src/slack/mrkdwn';
-import { logActivity } from '../../src/use-cases/log-activity';
+import { announceActivity, describeChannelPost, recordActivity } from '../../src/use-cases/log-activity';
 import { describeActivity } from '../../src/views/activity-summary';
 import { LOG_MODAL_ERROR_BLOCKS, logInputFromSubmission } from '../../src/views/log-activity-modal-state';
 import { LOG_MODAL } from '../../src/views/log-activity-modal';
@@ -9,17 +9,13 @@ import { toBlockErrors } from '../../src/views/view-state';
 import type { ViewSubmissionArgs } from '../listener-args';
 
 /**
- * The log modal's submission. Validation must finish before the ack, because field errors travel
- * in the ack itself (`response_action: "errors"`); Slack allows 3 seconds, a lookup and an insert
- * fit well within that.
+ * The log modal's submission. Validation and the insert finish before the ack, because field
+ * errors travel in the ack itself (`response_action: "errors"`) and the modal must not close on a
+ * row that was never written; Slack's posts come after the ack.
  */
 export function logActivitySubmitted(deps: AppDeps) {
   return async ({ ack, body, view, client }: ViewSubmissionArgs): Promise<void> => {
-    const result = await logActivity(
-      { ...deps, slack: createSlackPoster(client) },
-      logInputFromSubmission(view.state.values, body.user.id),
-      deps.now(),
-    );
+    const result = await recordActivity(deps, logInputFromSubmission(view.state.values, body.user.id), deps.now());
     if (!result.ok) {
       await ack({
         response_action: 'errors',
@@ -28,13 +24,8 @@ export function logActivitySubmitted(deps: AppDeps) {
       return;
     }
     await ack();
-    const { account, activity, channelPost } = result;
-    const posted =
-      channelPost === 'posted'
-        ? `A summary is in <#${account.channelId}>.`
-        : channelPost === 'no_channel'
-          ? 'The account has no channel, so no summary was posted.'
-          : `I could not post the summary in <#${account.channelId}> (${channelPost.failed}); invite me with \`/invite @cs-bot\`.`;
+    const { account, activity } = result;
+    const posted = describeChannelPost(account, await announceActivity(createSlackPoster(client), account, activity));
     // A DM to the submitter: a modal has no channel to answer in.
     await client.chat.postMessage({
       channel: body.user.id,

@@ -173,8 +173,9 @@ export function createAccountRepository({ db }: { db: Database }) {
     },
 
     /**
-     * Finds accounts for a name someone typed: the exact name (ignoring case and spacing) wins;
-     * otherwise every account whose name contains the text, so the caller can list candidates.
+     * Finds accounts for a name someone typed: `exact` is the account with that very name (ignoring
+     * case and spacing); otherwise `candidates` are those whose name contains the text, for the
+     * caller to pick from or list.
      */
     async matchByName(typed: string): Promise<{ exact: Account | null; candidates: Account[] }> {
       const key = accountNameKey(typed);
@@ -187,8 +188,7 @@ export function createAccountRepository({ db }: { db: Database }) {
         .where(ilike(accounts.nameKey, `%${escapeLike(key)}%`))
         .orderBy(asc(accounts.nameKey))
         .limit(10);
-      const candidates = await withTeams(rows);
-      return { exact: candidates.length === 1 ? (candidates[0] ?? null) : null, candidates };
+      return { exact: null, candidates: await withTeams(rows) };
     },
 
     /** Typeahead for the account picker: names starting with the text first, then containing it. */

@@ -53,16 +53,6 @@ export const envSchema = z
       .refine(isTimeZone, 'must be an IANA time zone such as Europe/Berlin or America/New_York'),
     CS_ADMINS: slackUserIds,
     LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error']).default('info'),
-  })
-  .superRefine((env, ctx) => {
-    if (!env.SLACK_APP_TOKEN && !env.SLACK_SIGNING_SECRET) {
-      ctx.addIssue({
-        code: 'custom',
-        path: ['SLACK_SIGNING_SECRET'],
-        message:
-          'is required in HTTP mode (Basic Information > Signing Secret); or set SLACK_APP_TOKEN to run in Socket Mode',
-      });
-    }
   });
 
 export type Env = z.infer<typeof envSchema>;
@@ -95,11 +85,16 @@ export class ConfigError extends Error {
 /** Parses the environment once at start; throws a ConfigError naming each bad variable. */
 export function loadConfig(environment: Record<string, string | undefined>): Config {
   const parsed = envSchema.safeParse(environment);
-  if (!parsed.success) {
-    throw new ConfigError(
-      parsed.error.issues.map((issue) => `${issue.path.join('.') || 'environment'} ${issue.message}`),
+  const problems = parsed.success
+    ? []
+    : parsed.error.issues.map((issue) => `${issue.path.join('.') || 'environment'} ${issue.message}`);
+  // Checked beside the schema, not in it, so this problem is reported together with the others.
+  if (!environment.SLACK_APP_TOKEN?.trim() && !environment.SLACK_SIGNING_SECRET?.trim()) {
+    problems.push(
+      'SLACK_SIGNING_SECRET is required in HTTP mode (Basic Information > Signing Secret); or set SLACK_APP_TOKEN to run in Socket Mode',
     );
   }
+  if (!parsed.success || problems.length > 0) throw new ConfigError(problems);
   const env = parsed.data;
   return {
     slack: {

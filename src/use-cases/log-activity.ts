@@ -1,31 +1,32 @@
 import type { AccountRepository } from '../accounts/account-repository';
 import type { ActivityRepository } from '../activities/activity-repository';
 import { logActivityInputSchema } from '../activities/log-activity-input';
-import { type FieldErrors, fieldErrorsOf } from '../domain/field-errors';
-import { dayIn } from '../domain/calendar-day';
 import type { Account } from '../domain/account';
 import type { Activity } from '../domain/activity';
+import { dayIn } from '../domain/calendar-day';
+import { type FieldErrors, fieldErrorsOf } from '../domain/field-errors';
+import type { SlackPoster } from '../slack/slack-poster';
 import { activitySummaryMessage } from '../views/activity-summary';
-import type { ChannelMessage, SlackPoster } from '../slack/slack-poster';
 
 export interface LogActivityDeps {
   accounts: AccountRepository;
   activities: ActivityRepository;
-  slack: SlackPoster;
   timeZone: string;
   /** Called after the activity is stored, e.g. to complete the task it satisfies. */
-  onActivityLogged?: (activity: Activity, account: Account) => Promise<void>;
+  onActivityLogged?: ((activity: Activity, account: Account) => Promise<void>) | undefined;
 }
 
-export type LogActivityResult =
-  | { ok: true; activity: Activity; account: Account; channelPost: 'posted' | 'no_channel' | { failed: string } }
+export type RecordActivityResult =
+  | { ok: true; activity: Activity; account: Account }
   | { ok: false; fieldErrors: FieldErrors };
 
+export type ChannelPostOutcome = 'posted' | 'no_channel' | { failed: string };
+
 /**
- * Validates and stores one activity, then tells the account's channel. The row is written only
- * when every field is valid; a failed channel post never undoes it, it is reported instead.
+ * Validates and stores one activity. The row is written only when every field is valid and the
+ * account is open; otherwise the problems come back keyed by field.
  */
-export async function logActivity(deps: LogActivityDeps, raw: unknown, now: Date): Promise<LogActivityResult> {
+export async function recordActivity(deps: LogActivityDeps, raw: unknown, now: Date): Promise<RecordActivityResult> {
   const parsed = logActivityInputSchema(dayIn(now, deps.timeZone)).safeParse(raw);
   if (!parsed.success) return { ok: false, fieldErrors: fieldErrorsOf(parsed.error) };
   const input = parsed.data;
@@ -38,14 +39,23 @@ export async function logActivity(deps: LogActivityDeps, raw: unknown, now: Date
 
   const activity = await deps.activities.insert({ ...input, accountId: account.id });
   await deps.onActivityLogged?.(activity, account);
+  return { ok: true, activity, account };
+}
 
-  if (!account.channelId) return { ok: true, activity, account, channelPost: 'no_channel' };
-  const message: ChannelMessage = activitySummaryMessage(account, activity);
-  const posted = await deps.slack.postMessage({ channel: account.channelId, ...message });
-  return {
-    ok: true,
-    activity,
-    account,
-    channelPost: posted.ok ? 'posted' : { failed: posted.error },
-  };
+/** Tells the account's channel what was logged. A failure is reported, never thrown: the row stays. */
+export async function announceActivity(
+  slack: SlackPoster,
+  account: Account,
+  activity: Activity,
+): Promise<ChannelPostOutcome> {
+  if (!account.channelId) return 'no_channel';
+  const posted = await slack.postMessage({ channel: account.channelId, ...activitySummaryMessage(account, activity) });
+  return posted.ok ? 'posted' : { failed: posted.error };
+}
+
+/** How the person who logged hears where the summary went. */
+export function describeChannelPost(account: Account, outcome: ChannelPostOutcome): string {
+  if (outcome === 'posted') return `A summary is in <#${account.channelId}>.`;
+  if (outcome === 'no_channel') return 'The account has no channel yet, so no summary was posted.';
+  return `I could not post the summary in <#${account.channelId}> (${outcome.failed}); invite me there with \`/invite @cs-bot\`.`;
 }

@@ -3,7 +3,8 @@ import { type QuickLogReading, QUICK_LOG_TYPE_WORDS, readQuickLog } from '../act
 import type { Account } from '../domain/account';
 import { escapeMrkdwn } from '../slack/mrkdwn';
 import { describeActivity } from '../views/activity-summary';
-import { type LogActivityDeps, logActivity } from './log-activity';
+import type { SlackPoster } from '../slack/slack-poster';
+import { announceActivity, describeChannelPost, type LogActivityDeps, recordActivity } from './log-activity';
 
 const USAGE =
   'Usage: `/cs log <account> <type> <notes…>`, e.g. `/cs log Acme cadence call Talked about the rollout`. ' +
@@ -14,19 +15,26 @@ const FIELD_HINTS: Record<string, string> = {
   acceleratorType: 'Put the accelerator type after "csa": Agile Planning, CI, CD, Security, AI, Compliance or System Administration.',
 };
 
-/** Finds the reading whose account exists; otherwise explains what was not found. */
+/**
+ * Picks the reading whose account part names an account: an exact name first, then the first
+ * reading whose text matches just one account; otherwise explains what was not found.
+ */
 async function resolveReading(
   deps: LogActivityDeps,
   readings: QuickLogReading[],
 ): Promise<{ reading: QuickLogReading; account: Account } | { problem: string }> {
-  let firstCandidates: Account[] | null = null;
+  const matches = [];
   for (const reading of readings) {
     const match = await deps.accounts.matchByName(reading.accountText);
     if (match.exact) return { reading, account: match.exact };
-    firstCandidates ??= match.candidates;
+    matches.push({ reading, candidates: match.candidates });
   }
+  const unique = matches.find(({ candidates }) => candidates.length === 1);
+  if (unique?.candidates[0]) return { reading: unique.reading, account: unique.candidates[0] };
+
   const typed = escapeMrkdwn(readings[0]!.accountText);
-  if (firstCandidates && firstCandidates.length > 1) {
+  const firstCandidates = matches[0]?.candidates ?? [];
+  if (firstCandidates.length > 1) {
     const names = firstCandidates.map((account) => `• ${escapeMrkdwn(account.name)}`).join('\n');
     return { problem: `Several accounts match "${typed}". Which one did you mean?\n${names}\nType the full name.` };
   }
@@ -35,7 +43,7 @@ async function resolveReading(
 
 /** `/cs log <account> <type> <notes…>`: logs without a modal and answers with one line for the caller. */
 export async function quickLog(
-  deps: LogActivityDeps,
+  deps: LogActivityDeps & { slack: SlackPoster },
   request: { text: string; userId: string },
   now: Date,
 ): Promise<{ ok: boolean; message: string }> {
@@ -45,7 +53,7 @@ export async function quickLog(
   if ('problem' in resolved) return { ok: false, message: resolved.problem };
 
   const { reading, account } = resolved;
-  const result = await logActivity(
+  const result = await recordActivity(
     deps,
     {
       accountId: account.id,
@@ -66,14 +74,9 @@ export async function quickLog(
     );
     return { ok: false, message: `Nothing was logged. ${problems.join(' ')}` };
   }
-  const where =
-    result.channelPost === 'posted'
-      ? ` and posted it in <#${account.channelId}>`
-      : result.channelPost === 'no_channel'
-        ? ' (the account has no channel yet, so nothing was posted)'
-        : ` but could not post in <#${account.channelId}> (${result.channelPost.failed}); invite me there with \`/invite @cs-bot\``;
+  const posted = await announceActivity(deps.slack, account, result.activity);
   return {
     ok: true,
-    message: `:white_check_mark: Logged *${describeActivity(result.activity)}* for *${escapeMrkdwn(account.name)}*${where}.`,
+    message: `:white_check_mark: Logged *${describeActivity(result.activity)}* for *${escapeMrkdwn(account.name)}*. ${describeChannelPost(account, posted)}`,
   };
 }

@@ -12,9 +12,8 @@ export async function showAccount(
   typedName: string,
 ): Promise<{ text: string; blocks?: KnownBlock[] }> {
   const match = await deps.accounts.matchByName(typedName);
-  if (match.exact) {
-    return accountSummaryMessage(match.exact, await deps.activities.listRecent(match.exact.id, RECENT_ACTIVITIES));
-  }
+  const account = match.exact ?? (match.candidates.length === 1 ? match.candidates[0] : null);
+  if (account) return accountSummaryMessage(account, await deps.activities.listRecent(account.id, RECENT_ACTIVITIES));
   const typed = escapeMrkdwn(typedName.trim());
   if (match.candidates.length > 1) {
     const names = match.candidates.map((account) => `• ${escapeMrkdwn(account.name)}`).join('\n');

@@ -1,0 +1,80 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { environmentWithDotenv } from '../src/config/dotenv';
+import { ConfigError, loadConfig } from '../src/config/env';
+
+const base = { SLACK_BOT_TOKEN: 'xoxb-1', SLACK_SIGNING_SECRET: 'secret' };
+
+function problemsOf(env: Record<string, string | undefined>): string[] {
+  try {
+    loadConfig(env);
+  } catch (error) {
+    if (error instanceof ConfigError) return error.problems;
+    throw error;
+  }
+  return [];
+}
+
+describe('loadConfig', () => {
+  it('runs as an HTTP app on port 3000 with embedded PGlite and UTC when only the Slack secrets are set', () => {
+    expect(loadConfig(base)).toMatchObject({
+      slack: { mode: 'http', botToken: 'xoxb-1', signingSecret: 'secret', apiUrl: undefined },
+      port: 3000,
+      database: { kind: 'pglite', dataDir: './.data/pglite' },
+      timeZone: 'UTC',
+      admins: [],
+    });
+  });
+
+  it('switches to Socket Mode when an app token is set, without needing a signing secret', () => {
+    const config = loadConfig({ SLACK_BOT_TOKEN: 'xoxb-1', SLACK_APP_TOKEN: 'xapp-1' });
+    expect(config.slack.mode).toBe('socket');
+  });
+
+  it('uses PostgreSQL when DATABASE_URL is set and normalises the Slack API URL to end in a slash', () => {
+    const config = loadConfig({ ...base, DATABASE_URL: 'postgres://u@h/db', SLACK_API_URL: 'http://127.0.0.1:9/api' });
+    expect(config.database).toEqual({ kind: 'postgres', url: 'postgres://u@h/db' });
+    expect(config.slack.apiUrl).toBe('http://127.0.0.1:9/api/');
+  });
+
+  it('reads admins as a comma- or space-separated list of Slack user ids', () => {
+    expect(loadConfig({ ...base, CS_ADMINS: 'U01ABC, U02DEF W03GHI' }).admins).toEqual(['U01ABC', 'U02DEF', 'W03GHI']);
+  });
+
+  it('names every bad variable and says how to fix it', () => {
+    const problems = problemsOf({
+      SLACK_BOT_TOKEN: 'xoxp-user-token',
+      PORT: 'eighty',
+      CS_TIMEZONE: 'Mars/Olympus',
+      DATABASE_URL: 'mysql://x',
+      CS_ADMINS: 'alice',
+    });
+    expect(problems.join('\n')).toMatch(/SLACK_BOT_TOKEN must be a bot token starting with xoxb-/);
+    expect(problems.join('\n')).toMatch(/SLACK_SIGNING_SECRET is required in HTTP mode/);
+    expect(problems.join('\n')).toMatch(/PORT /);
+    expect(problems.join('\n')).toMatch(/CS_TIMEZONE must be an IANA time zone/);
+    expect(problems.join('\n')).toMatch(/DATABASE_URL must be a postgres/);
+    expect(problems.join('\n')).toMatch(/CS_ADMINS/);
+  });
+
+  it('says the bot token is required when it is missing', () => {
+    expect(problemsOf({ SLACK_SIGNING_SECRET: 's' })).toEqual([
+      'SLACK_BOT_TOKEN is required: the Bot User OAuth Token from your Slack app (OAuth & Permissions)',
+    ]);
+  });
+});
+
+describe('environmentWithDotenv', () => {
+  it('fills in from .env but lets variables already set in the process win', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'cs-bot-env-'));
+    const file = join(dir, '.env');
+    writeFileSync(file, 'PORT=4000\nCS_TIMEZONE=Europe/Berlin\n# a comment\n');
+    expect(environmentWithDotenv({ PORT: '5000' }, file)).toMatchObject({ PORT: '5000', CS_TIMEZONE: 'Europe/Berlin' });
+  });
+
+  it('treats a missing .env as no file at all', () => {
+    expect(environmentWithDotenv({ PORT: '5000' }, '/nonexistent/.env')).toEqual({ PORT: '5000' });
+  });
+});

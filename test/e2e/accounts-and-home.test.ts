@@ -1,0 +1,114 @@
+import { describe, expect, it } from 'vitest';
+import { ACCOUNT_MODAL } from '../../src/views/account-add-modal';
+import { LOG_MODAL } from '../../src/views/log-activity-modal';
+import { createAccount, useRunningApp } from '../support/e2e-context';
+import { eventBody, postToApp, shortcutPayload, viewPayload, viewSubmissionPayload } from '../support/slack-signer';
+import { TEST_SIGNING_SECRET } from '../support/running-app';
+import { testDatabases } from '../support/test-databases';
+
+const ALICE = 'U0ALICE001';
+
+function accountValues(input: { name: string; channel?: string; csm?: string; employees?: string; health?: string; renewalDate?: string; contractStart?: string }) {
+  const member = ACCOUNT_MODAL.member('CSM');
+  return {
+    [ACCOUNT_MODAL.name.block]: { [ACCOUNT_MODAL.name.action]: { type: 'plain_text_input', value: input.name } },
+    [ACCOUNT_MODAL.channel.block]: { [ACCOUNT_MODAL.channel.action]: { type: 'conversations_select', selected_conversation: input.channel ?? null } },
+    [member.block]: { [member.action]: { type: 'users_select', selected_user: input.csm ?? null } },
+    [ACCOUNT_MODAL.employees.block]: { [ACCOUNT_MODAL.employees.action]: { type: 'number_input', value: input.employees ?? null } },
+    [ACCOUNT_MODAL.health.block]: {
+      [ACCOUNT_MODAL.health.action]: { type: 'static_select', selected_option: { text: { type: 'plain_text', text: input.health ?? 'green' }, value: input.health ?? 'green' } },
+    },
+    [ACCOUNT_MODAL.contractStart.block]: { [ACCOUNT_MODAL.contractStart.action]: { type: 'datepicker', selected_date: input.contractStart ?? null } },
+    [ACCOUNT_MODAL.renewalDate.block]: { [ACCOUNT_MODAL.renewalDate.action]: { type: 'datepicker', selected_date: input.renewalDate ?? null } },
+    [ACCOUNT_MODAL.flags.block]: { [ACCOUNT_MODAL.flags.action]: { type: 'checkboxes', selected_options: [] } },
+  };
+}
+
+describe.each(testDatabases())('accounts, App Home and shortcuts, end to end on $name', (engine) => {
+  const context = useRunningApp(engine);
+  const submitAccount = (values: ReturnType<typeof accountValues>) =>
+    context.app.interact(
+      viewSubmissionPayload({ userId: ALICE, view: viewPayload({ callbackId: ACCOUNT_MODAL.callbackId, values }) }),
+    );
+
+  it('opens the add-account modal from /cs account add with the current channel filled in', async () => {
+    await context.app.command('account add', { userId: ALICE, channelId: 'C0NEWACCT1' });
+    const opened = await context.fake.waitForCall('views.open');
+    expect(opened.args.view).toMatchObject({ callback_id: ACCOUNT_MODAL.callbackId });
+    expect(JSON.stringify(opened.args.view)).toContain('"initial_conversation":"C0NEWACCT1"');
+  });
+
+  it('creates the account from the modal, deriving the sales segment and making a red account PR1', async () => {
+    const response = await submitAccount(
+      accountValues({ name: '  Cyberdyne Systems ', channel: 'C0CYBER001', csm: 'U0CSM00001', employees: '6200', health: 'red' }),
+    );
+    expect(response.text).toBe('');
+    const { exact } = await context.app.deps.accounts.matchByName('cyberdyne systems');
+    expect(exact).toMatchObject({
+      name: 'Cyberdyne Systems',
+      channelId: 'C0CYBER001',
+      salesSegment: 'Strategic',
+      health: 'red',
+      priority: 'PR1',
+      team: [{ role: 'CSM', slackUserId: 'U0CSM00001' }],
+    });
+    const confirmation = await context.fake.waitForCall('chat.postMessage', (call) => call.args.channel === ALICE);
+    expect(String(confirmation.args.text)).toContain('Added *Cyberdyne Systems*');
+  });
+
+  it('refuses a name that is taken (in any case) and a renewal before the contract start, with field errors', async () => {
+    await createAccount(context, { name: 'Soylent' });
+    const response = await submitAccount(accountValues({ name: 'SOYLENT', contractStart: '2026-05-01', renewalDate: '2026-04-01' }));
+    const body = response.json() as { response_action: string; errors: Record<string, string> };
+    expect(body.response_action).toBe('errors');
+    expect(body.errors[ACCOUNT_MODAL.renewalDate.block]).toMatch(/after the contract start/);
+    const duplicate = await submitAccount(accountValues({ name: 'SOYLENT' }));
+    expect((duplicate.json() as { errors: Record<string, string> }).errors[ACCOUNT_MODAL.name.block]).toMatch(/already exists/);
+    expect((await context.app.deps.accounts.listActive()).filter((a) => a.name.toLowerCase() === 'soylent')).toHaveLength(1);
+  });
+
+  it('opens the log modal from the global shortcut', async () => {
+    const response = await context.app.interact(shortcutPayload({ userId: ALICE, callbackId: 'log_activity_shortcut' }));
+    expect(response.status).toBe(200);
+    const opened = await context.fake.waitForCall('views.open');
+    expect(opened.args.view).toMatchObject({ callback_id: LOG_MODAL.callbackId });
+  });
+
+  it('publishes the App Home tab with the person’s latest activities', async () => {
+    const account = await createAccount(context, { name: 'Tyrell' });
+    await context.app.deps.activities.insert({
+      accountId: account.id,
+      type: 'ebr',
+      occurredOn: '2026-11-02',
+      loggedBy: ALICE,
+      participants: [],
+      notes: 'EBR with the VP',
+      renewalOutcome: null,
+      acceleratorType: null,
+      contentModule: null,
+    });
+    const response = await postToApp(context.app.url, {
+      signingSecret: TEST_SIGNING_SECRET,
+      body: eventBody({ type: 'app_home_opened', user: ALICE, channel: 'D0ALICE001', tab: 'home', event_ts: '1.0' }),
+    });
+    expect(response.status).toBe(200);
+    const published = await context.fake.waitForCall('views.publish');
+    expect(published.args.user_id).toBe(ALICE);
+    expect(JSON.stringify(published.args.view)).toContain('Tyrell');
+    expect(JSON.stringify(published.args.view)).toContain('EBR with the VP');
+  });
+});
+
+describe.each(testDatabases())('GET /healthz on $name', (engine) => {
+  const context = useRunningApp(engine);
+
+  it('answers 200 while the database answers and 503 once it does not', async () => {
+    const healthy = await fetch(`${context.app.url}/healthz`);
+    expect(healthy.status).toBe(200);
+    expect(await healthy.json()).toMatchObject({ status: 'ok', database: engine.name });
+    await context.database.close();
+    const unhealthy = await fetch(`${context.app.url}/healthz`);
+    expect(unhealthy.status).toBe(503);
+    expect(await unhealthy.json()).toMatchObject({ status: 'unavailable' });
+  });
+});

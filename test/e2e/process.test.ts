@@ -1,0 +1,92 @@
+import { type ChildProcess, spawn } from 'node:child_process';
+import { existsSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type FakeSlack, startFakeSlack } from '../support/fake-slack';
+
+const ROOT = resolve(import.meta.dirname, '../..');
+
+interface Started {
+  child: ChildProcess;
+  output: () => string;
+  exited: Promise<number | null>;
+}
+
+/** Runs `src/main.ts` the way `npm start` does, with a clean environment of our choosing. */
+function startBot(env: Record<string, string>): Started {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
+    cwd: ROOT,
+    env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let output = '';
+  child.stdout?.on('data', (chunk) => (output += String(chunk)));
+  child.stderr?.on('data', (chunk) => (output += String(chunk)));
+  const exited = new Promise<number | null>((done) => child.on('exit', (code) => done(code)));
+  return { child, output: () => output, exited };
+}
+
+async function waitForOutput(started: Started, pattern: RegExp, timeoutMs = 30_000): Promise<RegExpMatchArray> {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    const match = started.output().match(pattern);
+    if (match) return match;
+    if (started.child.exitCode !== null) break;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error(`Did not see ${pattern} in time. Output:\n${started.output()}`);
+}
+
+describe('the bot as a process (npm start)', () => {
+  let fake: FakeSlack;
+  const dataDir = join(mkdtempSync(join(tmpdir(), 'cs-bot-proc-')), 'pglite');
+  let first: Started;
+
+  beforeAll(async () => {
+    fake = await startFakeSlack();
+  });
+  afterAll(async () => {
+    if (first?.child.exitCode === null) first.child.kill('SIGKILL');
+    await fake.close();
+  });
+
+  const env = () => ({
+    SLACK_BOT_TOKEN: 'xoxb-process-test',
+    SLACK_SIGNING_SECRET: 'process-secret',
+    SLACK_API_URL: fake.url,
+    PORT: '0',
+    PGLITE_DATA_DIR: dataDir,
+  });
+
+  it('starts on embedded PGlite with no server, migrates, and answers /healthz', async () => {
+    first = startBot(env());
+    const [, port] = await waitForOutput(first, /HTTP on port (\d+)/);
+    const health = await fetch(`http://127.0.0.1:${port}/healthz`);
+    expect(health.status).toBe(200);
+    expect(existsSync(dataDir)).toBe(true);
+  });
+
+  it('refuses a second process on the same PGlite data directory with a clear message', async () => {
+    const second = startBot(env());
+    expect(await second.exited).toBe(1);
+    expect(second.output()).toContain('is in use by another cs-bot process');
+    expect(second.output()).toContain('DATABASE_URL');
+  });
+
+  it('stops cleanly on SIGTERM and releases the data directory for the next start', async () => {
+    first.child.kill('SIGTERM');
+    expect(await first.exited).toBe(0);
+    const again = startBot(env());
+    await waitForOutput(again, /HTTP on port (\d+)/);
+    again.child.kill('SIGTERM');
+    expect(await again.exited).toBe(0);
+  });
+
+  it('fails fast with a message naming the variable when the configuration is wrong', async () => {
+    const broken = startBot({ ...env(), SLACK_BOT_TOKEN: '', CS_TIMEZONE: 'Nowhere/Land' });
+    expect(await broken.exited).toBe(1);
+    expect(broken.output()).toContain('SLACK_BOT_TOKEN');
+    expect(broken.output()).toContain('CS_TIMEZONE must be an IANA time zone');
+  });
+});

@@ -1,0 +1,81 @@
+import { describe, expect, it } from 'vitest';
+import { LOG_MODAL } from '../../src/views/log-activity-modal';
+import { createAccount, useRunningApp } from '../support/e2e-context';
+import { logModalValues } from '../support/log-modal-values';
+import { TEST_SIGNING_SECRET } from '../support/running-app';
+import {
+  interactionBody,
+  nowSeconds,
+  postToApp,
+  signSlackRequest,
+  slashCommandBody,
+  viewPayload,
+  viewSubmissionPayload,
+} from '../support/slack-signer';
+import { testDatabases } from '../support/test-databases';
+
+const ALICE = 'U0ALICE001';
+
+describe.each(testDatabases())('request verification on $name', (engine) => {
+  const context = useRunningApp(engine);
+  // Bolt checks its token with auth.test on its own schedule; anything else would be the request's doing.
+  const slackEffects = () => context.fake.calls.filter((call) => call.method !== 'auth.test');
+
+  async function submissionBody() {
+    const account = await createAccount(context, { name: `Forged ${Math.random()}`, channelId: 'C0FORGED01' });
+    const body = interactionBody(
+      viewSubmissionPayload({
+        userId: ALICE,
+        view: viewPayload({
+          callbackId: LOG_MODAL.callbackId,
+          values: logModalValues({ account: { id: account.id, name: account.name }, type: 'call', date: '2026-01-05' }),
+        }),
+      }),
+    );
+    return { account, body };
+  }
+
+  it('rejects a request signed with the wrong secret with 401 and writes nothing', async () => {
+    const { account, body } = await submissionBody();
+    const forged = signSlackRequest({ signingSecret: 'not-the-secret', body });
+    const response = await postToApp(context.app.url, {
+      signingSecret: TEST_SIGNING_SECRET,
+      body,
+      signature: forged['x-slack-signature'],
+    });
+    expect(response.status).toBe(401);
+    expect(await context.app.deps.activities.listRecent(account.id, 5)).toHaveLength(0);
+    expect(slackEffects()).toHaveLength(0);
+  });
+
+  it('rejects a correctly signed request older than five minutes (a replay) with 401 and writes nothing', async () => {
+    const { account, body } = await submissionBody();
+    const response = await postToApp(context.app.url, {
+      signingSecret: TEST_SIGNING_SECRET,
+      body,
+      timestamp: nowSeconds() - 6 * 60,
+    });
+    expect(response.status).toBe(401);
+    expect(await context.app.deps.activities.listRecent(account.id, 5)).toHaveLength(0);
+  });
+
+  it('rejects a slash command whose body was changed after signing', async () => {
+    const signedBody = slashCommandBody({ text: 'help', userId: ALICE, channelId: 'C0ANY00001' });
+    const signature = signSlackRequest({ signingSecret: TEST_SIGNING_SECRET, body: signedBody });
+    const response = await postToApp(context.app.url, {
+      signingSecret: TEST_SIGNING_SECRET,
+      body: signedBody.replace('help', 'log'),
+      signature: signature['x-slack-signature'],
+      timestamp: Number(signature['x-slack-request-timestamp']),
+    });
+    expect(response.status).toBe(401);
+    expect(slackEffects()).toHaveLength(0);
+  });
+
+  it('accepts the same submission when it is signed correctly', async () => {
+    const { account, body } = await submissionBody();
+    const response = await postToApp(context.app.url, { signingSecret: TEST_SIGNING_SECRET, body });
+    expect(response.status).toBe(200);
+    expect(await context.app.deps.activities.listRecent(account.id, 5)).toHaveLength(1);
+  });
+});
