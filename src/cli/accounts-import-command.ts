@@ -1,0 +1,93 @@
+import {
+  type AccountImportRow,
+  formatAccountCsvError,
+  parseAccountsCsv,
+  type AccountCsvError,
+} from '../accounts/account-csv';
+import { AccountNameTakenError, createAccountRepository, type NewAccount } from '../accounts/account-repository';
+import { accountNameKey } from '../domain/account';
+import type { CliCommand, CommandContext } from './command';
+import { csvDataRowLines } from './csv-row-lines';
+
+const NOTHING_IMPORTED = 'Nothing was imported.';
+
+/** Spelled out field by field so that a field added to either type is a compile error here. */
+export function toNewAccount(row: AccountImportRow): NewAccount {
+  return {
+    name: row.name,
+    channelId: row.channelId,
+    employeeCount: row.employeeCount,
+    salesSegment: row.salesSegment,
+    csmSegment: row.csmSegment,
+    priority: row.priority,
+    health: row.health,
+    contractStart: row.contractStart,
+    renewalDate: row.renewalDate,
+    successServices: row.successServices,
+    csaAseIdentifiedOn: row.csaAseIdentifiedOn,
+    successPlanActive: row.successPlanActive,
+    team: row.team,
+  };
+}
+
+function reportErrors(stderr: (line: string) => void, errors: readonly AccountCsvError[]): number {
+  for (const error of errors) stderr(formatAccountCsvError(error));
+  stderr(NOTHING_IMPORTED);
+  return 1;
+}
+
+async function importAccounts(file: string, { db, readFile, stdout, stderr }: CommandContext): Promise<number> {
+  let text: string;
+  try {
+    text = await readFile(file);
+  } catch (error) {
+    stderr(`Cannot read ${file}: ${error instanceof Error ? error.message : String(error)}`);
+    stderr(NOTHING_IMPORTED);
+    return 1;
+  }
+
+  const parsed = parseAccountsCsv(text);
+  if (!parsed.ok) return reportErrors(stderr, parsed.errors);
+  if (parsed.rows.length === 0) {
+    stderr(`${file} has a header but no accounts. ${NOTHING_IMPORTED}`);
+    return 1;
+  }
+
+  const repository = createAccountRepository({ db });
+  const taken = new Set((await repository.findExistingNames(parsed.rows.map((row) => row.name))).map(accountNameKey));
+  if (taken.size > 0) {
+    const lines = csvDataRowLines(text);
+    const clashes = parsed.rows.flatMap((row, i) =>
+      taken.has(accountNameKey(row.name))
+        ? [{ line: lines[i] ?? i + 2, message: `an account named ${JSON.stringify(row.name)} already exists` }]
+        : [],
+    );
+    return reportErrors(stderr, clashes);
+  }
+
+  try {
+    const count = await repository.createMany(parsed.rows.map(toNewAccount));
+    stdout(`Imported ${count} account(s).`);
+    return 0;
+  } catch (error) {
+    // Someone created one of these names between the check above and the insert.
+    if (error instanceof AccountNameTakenError) {
+      stderr(error.message);
+      stderr(NOTHING_IMPORTED);
+      return 1;
+    }
+    throw error;
+  }
+}
+
+export const accountsImportCommand: CliCommand = {
+  words: ['accounts', 'import'],
+  arguments: '<file.csv>',
+  summary: 'Create the accounts in a CSV file: all of them, or none if any row is wrong.',
+  prepare(args) {
+    const [file, ...rest] = args;
+    if (file === undefined) return { error: 'the CSV file to read is missing' };
+    if (rest.length > 0) return { error: `unexpected argument ${JSON.stringify(rest[0])}` };
+    return { run: (context) => importAccounts(file, context) };
+  },
+};

@@ -1,0 +1,35 @@
+import type { Database } from '../db/database';
+
+/** What a command gets once the database is open and migrated. */
+export interface CommandContext {
+  db: Database;
+  /** How many migrations this run applied before the command; `migrate` reports it. */
+  migrationsApplied: number;
+  readFile(path: string): Promise<string>;
+  stdout(line: string): void;
+  stderr(line: string): void;
+  now(): Date;
+  timeZone: string;
+  demoChannelId: string | null;
+}
+
+/** Returns the process exit code. */
+export type CommandRun = (context: CommandContext) => Promise<number>;
+
+export interface CliCommand {
+  /** The words that name it on the command line, e.g. ['accounts', 'import']. */
+  words: readonly string[];
+  /** Its arguments as the usage shows them, e.g. '<file.csv>'. */
+  arguments?: string;
+  summary: string;
+  /**
+   * Checks the arguments before the database is opened, so a typo is reported at once rather
+   * than after waiting on the database (or being hidden by its lock error).
+   */
+  prepare(args: readonly string[]): { error: string } | { run: CommandRun };
+}
+
+export function noArguments(run: CommandRun) {
+  return (args: readonly string[]): { error: string } | { run: CommandRun } =>
+    args.length === 0 ? { run } : { error: `unexpected argument ${JSON.stringify(args[0])}` };
+}

@@ -1,0 +1,45 @@
+/**
+ * `npm run cs -- <command>`: the admin command line. Thin on purpose: it wires the real world
+ * (environment, files, clock, console) into runCli, where everything testable lives.
+ */
+import { readFile } from 'node:fs/promises';
+import { environmentWithDotenv } from '../config/dotenv';
+import { ConfigError } from '../config/env';
+import { openDatabase } from '../db/open-database';
+import { formatCliConfigError, loadCliConfig, type CliConfig } from './cli-config';
+import { runCli } from './run-cli';
+
+function loadConfigOrExplain(): CliConfig | null {
+  try {
+    return loadCliConfig(environmentWithDotenv(process.env, '.env'));
+  } catch (error) {
+    if (!(error instanceof ConfigError)) throw error;
+    for (const line of formatCliConfigError(error)) console.error(line);
+    return null;
+  }
+}
+
+async function main(): Promise<number> {
+  const config = loadConfigOrExplain();
+  if (!config) return 1;
+  return runCli(process.argv.slice(2), {
+    openDatabase: () => openDatabase(config.database),
+    readFile: (path) => readFile(path, 'utf8'),
+    stdout: (line) => console.log(line),
+    stderr: (line) => console.error(line),
+    now: () => new Date(),
+    timeZone: config.timeZone,
+    demoChannelId: config.demoChannelId,
+  });
+}
+
+// exitCode rather than process.exit(), so buffered output is flushed before the process ends.
+main().then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (error: unknown) => {
+    console.error(error instanceof Error ? (error.stack ?? error.message) : String(error));
+    process.exitCode = 1;
+  },
+);

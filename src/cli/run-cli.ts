@@ -1,0 +1,93 @@
+import type { DatabaseHandle } from '../db/database';
+import { migrate } from '../db/migrate';
+import { DataDirectoryLockedError } from '../db/pglite-lock';
+import type { CliCommand } from './command';
+import { COMMANDS } from './commands';
+import { commandSynopsis, formatCommandList, formatUsage } from './usage';
+
+export interface RunCliDeps {
+  openDatabase(): Promise<DatabaseHandle>;
+  readFile(path: string): Promise<string>;
+  stdout(line: string): void;
+  stderr(line: string): void;
+  now(): Date;
+  timeZone: string;
+  demoChannelId?: string | null;
+  /** The command table; tests may pass their own. */
+  commands?: readonly CliCommand[];
+}
+
+const HELP_FLAGS = new Set(['--help', '-h']);
+
+/** The command whose words start argv, preferring the longest (so `accounts import` beats a bare `accounts`). */
+function findCommand(commands: readonly CliCommand[], argv: readonly string[]): CliCommand | undefined {
+  return commands
+    .filter((command) => command.words.every((word, i) => argv[i] === word))
+    .sort((a, b) => b.words.length - a.words.length)[0];
+}
+
+function unknownCommandMessage(commands: readonly CliCommand[], argv: readonly string[]): string {
+  const [first] = argv;
+  const group = commands.filter((command) => command.words.length > 1 && command.words[0] === first);
+  if (group.length > 0) {
+    const choices = group.map((command) => command.words.slice(1).join(' '));
+    return `"${first}" needs one of: ${choices.join(', ')}.`;
+  }
+  return `Unknown command "${argv.join(' ')}".`;
+}
+
+/** Runs one CLI invocation and returns the process exit code: 0 done, 1 failed, 2 misused. */
+export async function runCli(argv: readonly string[], deps: RunCliDeps): Promise<number> {
+  const commands = deps.commands ?? COMMANDS;
+
+  if (argv[0] === 'help' || argv.some((arg) => HELP_FLAGS.has(arg))) {
+    formatUsage(commands).forEach((line) => deps.stdout(line));
+    return 0;
+  }
+  if (argv.length === 0) {
+    formatUsage(commands).forEach((line) => deps.stderr(line));
+    return 2;
+  }
+  const command = findCommand(commands, argv);
+  if (!command) {
+    deps.stderr(unknownCommandMessage(commands, argv));
+    deps.stderr('');
+    formatCommandList(commands).forEach((line) => deps.stderr(line));
+    return 2;
+  }
+  const prepared = command.prepare(argv.slice(command.words.length));
+  if ('error' in prepared) {
+    deps.stderr(`${command.words.join(' ')}: ${prepared.error}.`);
+    deps.stderr(`Usage: npm run cs -- ${commandSynopsis(command)}`);
+    return 2;
+  }
+
+  let handle: DatabaseHandle;
+  try {
+    handle = await deps.openDatabase();
+  } catch (error) {
+    if (!(error instanceof DataDirectoryLockedError)) throw error;
+    deps.stderr(error.message);
+    deps.stderr(
+      'The cs-bot is probably running on this database: stop it and run the command again, or point both at a ' +
+        'PostgreSQL server with DATABASE_URL so they can share it.',
+    );
+    return 1;
+  }
+  try {
+    // Every command migrates first, so a fresh database just works; `migrate` reports the count.
+    const migrationsApplied = await migrate(handle.db);
+    return await prepared.run({
+      db: handle.db,
+      migrationsApplied,
+      readFile: deps.readFile,
+      stdout: deps.stdout,
+      stderr: deps.stderr,
+      now: deps.now,
+      timeZone: deps.timeZone,
+      demoChannelId: deps.demoChannelId ?? null,
+    });
+  } finally {
+    await handle.close();
+  }
+}

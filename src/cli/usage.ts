@@ -1,0 +1,37 @@
+import { ACCOUNT_CSV_COLUMNS } from '../accounts/account-csv';
+import type { CliCommand } from './command';
+
+export function commandSynopsis(command: CliCommand): string {
+  return [...command.words, command.arguments].filter(Boolean).join(' ');
+}
+
+/** The usage line and the command list: enough to correct a mistyped command. */
+export function formatCommandList(commands: readonly CliCommand[]): string[] {
+  const synopses = commands.map(commandSynopsis);
+  const width = Math.max('--help'.length, ...synopses.map((synopsis) => synopsis.length));
+  return [
+    'Usage: npm run cs -- <command> [arguments]',
+    '',
+    'Commands:',
+    ...commands.map((command, i) => `  ${(synopses[i] ?? '').padEnd(width)}  ${command.summary}`),
+    `  ${'--help'.padEnd(width)}  Show the full help, with the accounts CSV columns.`,
+  ];
+}
+
+/** The full usage text, built from the command table so a new command documents itself. */
+export function formatUsage(commands: readonly CliCommand[]): string[] {
+  const columnWidth = Math.max(...ACCOUNT_CSV_COLUMNS.map((column) => column.name.length));
+  return [
+    ...formatCommandList(commands),
+    '',
+    'Every command first applies any pending database migrations.',
+    '',
+    'The database: DATABASE_URL (postgres://...) if set, otherwise the embedded database in',
+    'PGLITE_DATA_DIR (default ./.data/pglite). Dates are days in CS_TIMEZONE (default UTC).',
+    'These are read from the environment or from .env; Slack tokens are not needed here.',
+    '',
+    'Accounts CSV: a header row naming the columns (any order; only name is required), then one',
+    'account per row. Columns:',
+    ...ACCOUNT_CSV_COLUMNS.map((column) => `  ${column.name.padEnd(columnWidth)}  ${column.description}`),
+  ];
+}

@@ -1,0 +1,19 @@
+/** Whether a rule's account filter matches an account. */
+import { effectivePriority, type Account } from '../domain/account';
+import type { AccountFilter } from './clock-rule';
+
+/**
+ * Every field the filter gives must match; an empty filter matches every account. Priority is the
+ * effective one, so a red account is PR1 here whatever priority was set.
+ */
+export function matchesAccount(filter: AccountFilter, account: Account): boolean {
+  if (filter.successServices !== undefined && account.successServices !== filter.successServices) return false;
+  if (filter.successPlanActive !== undefined && account.successPlanActive !== filter.successPlanActive) return false;
+  if (filter.csmSegments && (account.csmSegment === null || !filter.csmSegments.includes(account.csmSegment))) {
+    return false;
+  }
+  if (filter.effectivePriorities && !filter.effectivePriorities.includes(effectivePriority(account.health, account.priority))) {
+    return false;
+  }
+  return true;
+}

@@ -1,0 +1,82 @@
+/**
+ * Calendar-day arithmetic for the customer clocks.
+ *
+ * Account dates (contract start, renewal date, CSA/ASE identified on, an activity's occurredOn) are
+ * calendar days written 'YYYY-MM-DD' with no zone of their own: they mean "that day in the team's
+ * time zone". The clocks therefore do their date math on plain days and only turn a day into an
+ * instant at the very end, with `startOfDayIn`.
+ *
+ * The rule for every offset in `rules.ts`: "N days (or months) after" an anchor day is the START of
+ * day anchor+N in the team zone. So a rule "due 24 hours after X" anchored on a day is due at the
+ * start of the next day: the team has the whole anchor day, and it becomes overdue at the first
+ * instant of the following day. Every opensAt and dueAt a clock produces is such a start-of-day
+ * instant, which keeps them stable across daylight-saving changes (a "day" is 23 or 25 hours then).
+ */
+import { TZDate } from '@date-fns/tz';
+import { addDays, addMonths } from 'date-fns';
+import { isIsoDay } from '../domain/calendar-day';
+
+/** The calendar day an instant falls on in a zone; the same function the rest of the app uses. */
+export { dayIn } from '../domain/calendar-day';
+
+/** A calendar day, 'YYYY-MM-DD'. Strings of this shape sort in date order. */
+export type CalendarDay = string;
+
+/** Calendar offsets; months and years are applied before days (see `addCalendar`). */
+export interface CalendarOffset {
+  readonly days?: number;
+  readonly months?: number;
+  readonly years?: number;
+}
+
+interface DayParts {
+  year: number;
+  monthIndex: number;
+  day: number;
+}
+
+function parseDay(day: CalendarDay): DayParts {
+  if (!isIsoDay(day)) throw new RangeError(`Not a calendar day (YYYY-MM-DD): ${day}`);
+  const [year, month, dayOfMonth] = day.split('-').map(Number) as [number, number, number];
+  return { year, monthIndex: month - 1, day: dayOfMonth };
+}
+
+function toDay(year: number, monthIndex: number, day: number): CalendarDay {
+  return `${String(year).padStart(4, '0')}-${String(monthIndex + 1).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
+}
+
+/**
+ * The instant `day` begins in `timeZone`: local midnight, correct across daylight saving
+ * (2026-03-29 in Europe/Berlin begins at 2026-03-28T23:00Z, 2026-10-25 at 2026-10-24T22:00Z).
+ * Where a zone skips midnight itself (America/Santiago springs forward at 00:00), the day begins at
+ * its first existing instant, 01:00.
+ */
+export function startOfDayIn(day: CalendarDay, timeZone: string): Date {
+  const { year, monthIndex, day: dayOfMonth } = parseDay(day);
+  const instant = new TZDate(year, monthIndex, dayOfMonth, timeZone).getTime();
+  // TZDate does not throw on a zone it cannot resolve; it yields an invalid date instead.
+  if (Number.isNaN(instant)) throw new RangeError(`Unknown time zone: ${timeZone}`);
+  // A plain Date, so callers compare and serialize instants without zone baggage.
+  return new Date(instant);
+}
+
+/**
+ * `day` moved by `offset`, as calendar arithmetic with no time zone involved.
+ *
+ * Rule: years and months are added first, as one number of months, and a day past the end of the
+ * target month is clamped to its last day (Jan 31 + 1 month = Feb 28, or Feb 29 in a leap year;
+ * Feb 29 + 1 year = Feb 28). Days are added after that. Negative offsets count backwards the same
+ * way (May 31 - 3 months = Feb 28).
+ *
+ * Clamping makes month steps non-associative (Jan 31 + 1 month + 1 month = Mar 28, but
+ * Jan 31 + 2 months = Mar 31), so recurring clocks always add the total offset to the original
+ * anchor day instead of chaining steps.
+ */
+export function addCalendar(day: CalendarDay, offset: CalendarOffset): CalendarDay {
+  const { year, monthIndex, day: dayOfMonth } = parseDay(day);
+  // UTC has no daylight saving, so adding days never lands on a 23- or 25-hour day.
+  const start = new TZDate(year, monthIndex, dayOfMonth, 'UTC');
+  const months = (offset.years ?? 0) * 12 + (offset.months ?? 0);
+  const moved = addDays(addMonths(start, months), offset.days ?? 0);
+  return toDay(moved.getFullYear(), moved.getMonth(), moved.getDate());
+}

@@ -1,0 +1,98 @@
+/**
+ * The occurrences (periods) of a rule for one account: which day each counts from and when it
+ * opens, is due and accepts completing activities. Calendar days only; instants come later.
+ */
+import type { Account } from '../domain/account';
+import type { Activity } from '../domain/activity';
+import { addCalendar, type CalendarDay, type CalendarOffset } from './calendar';
+import type { ClockRule } from './clock-rule';
+
+export interface ClockPeriod {
+  /** The day this period counts from; with the rule id it names the task. */
+  readonly key: CalendarDay;
+  readonly opensOn: CalendarDay;
+  readonly dueOn: CalendarDay;
+  /** First day a completing activity counts. */
+  readonly completesFrom: CalendarDay;
+  /** Day completing activities stop counting (exclusive), or null for never. */
+  readonly completesBefore: CalendarDay | null;
+}
+
+/** Recurring anchors count every period from the original day plus a number of months, never by chaining. */
+interface Origin {
+  readonly base: CalendarDay;
+  readonly months: number;
+}
+
+function at(origin: Origin, offset: CalendarOffset): CalendarDay {
+  return addCalendar(origin.base, {
+    months: origin.months + (offset.years ?? 0) * 12 + (offset.months ?? 0),
+    days: offset.days ?? 0,
+  });
+}
+
+function toPeriod(rule: ClockRule, origin: Origin, next: Origin | null): ClockPeriod {
+  const opensOn = at(origin, rule.opens);
+  const window = rule.completionWindow;
+  return {
+    key: at(origin, {}),
+    opensOn,
+    dueOn: at(origin, rule.due),
+    completesFrom: window?.from ? at(origin, window.from) : opensOn,
+    completesBefore: window?.endsAtNextPeriod && next ? at(next, {}) : null,
+  };
+}
+
+/** Periods every `stepMonths` from `base`, starting at step `first`, for as long as they have opened by `today`. */
+function monthlyPeriods(rule: ClockRule, base: CalendarDay, stepMonths: number, first: number, today: CalendarDay): ClockPeriod[] {
+  const periods: ClockPeriod[] = [];
+  for (let n = first; ; n += 1) {
+    const origin = { base, months: n * stepMonths };
+    const period = toPeriod(rule, origin, { base, months: (n + 1) * stepMonths });
+    // Opening days grow with n, so the first unopened period ends the list.
+    if (period.opensOn > today) return periods;
+    periods.push(period);
+  }
+}
+
+/**
+ * The periods of `rule` for `account` that have opened by `today`, oldest first.
+ * `activities` are this account's activities up to today, sorted by day.
+ */
+export function openedPeriods(
+  rule: ClockRule,
+  account: Account,
+  activities: readonly Activity[],
+  today: CalendarDay,
+): ClockPeriod[] {
+  const anchor = rule.anchor;
+  switch (anchor.kind) {
+    case 'accountDay': {
+      const day = account[anchor.field];
+      if (day === null) return [];
+      const period = toPeriod(rule, { base: day, months: 0 }, null);
+      return period.opensOn <= today ? [period] : [];
+    }
+    case 'contractYear':
+      return account.contractStart === null ? [] : monthlyPeriods(rule, account.contractStart, 12, 0, today);
+    case 'contractQuarter':
+      return account.contractStart === null
+        ? []
+        : monthlyPeriods(rule, account.contractStart, 3, anchor.fromQuarter, today);
+    case 'lastCompletion': {
+      const completionDays = [
+        ...new Set(activities.filter((activity) => rule.completedBy.includes(activity.type)).map((a) => a.occurredOn)),
+      ];
+      const initial = account[anchor.initial];
+      // The initial day only counts while no completing activity came before (or on) it.
+      const first = completionDays[0];
+      const days = initial !== null && (first === undefined || initial < first) ? [initial, ...completionDays] : completionDays;
+      return days
+        .map((day, index) => {
+          const nextDay = days[index + 1];
+          return toPeriod(rule, { base: day, months: 0 }, nextDay === undefined ? null : { base: nextDay, months: 0 });
+        })
+        .filter((period) => period.opensOn <= today);
+    }
+  }
+}

@@ -1,0 +1,123 @@
+/**
+ * The tasks the clocks say should exist for one account at one instant. Pure: the same inputs
+ * always give the same (deep-equal) tasks, in the same order, whatever order activities come in.
+ */
+import type { Account, TeamRole } from '../domain/account';
+import type { Activity } from '../domain/activity';
+import { matchesAccount } from './applies';
+import { isIsoDay } from '../domain/calendar-day';
+import { dayIn, startOfDayIn, type CalendarDay } from './calendar';
+import type { ClockRule } from './clock-rule';
+import { byOccurrence, matchCompletions, type PeriodSlot } from './completion';
+import { openedPeriods } from './periods';
+import { CLOCK_RULES } from './rules';
+
+export interface PlannedTask {
+  readonly accountId: string;
+  readonly ruleId: string;
+  /** The day the period counts from. (accountId, ruleId, periodKey) names a task for good. */
+  readonly periodKey: CalendarDay;
+  readonly title: string;
+  readonly forRole: TeamRole;
+  /** The account-team member in `forRole`, or null while nobody holds it. */
+  readonly forUserId: string | null;
+  /** Start of the opening day in the team zone. */
+  readonly opensAt: Date;
+  /** Start of the due day in the team zone. */
+  readonly dueAt: Date;
+  readonly completedByActivityId: string | null;
+}
+
+export interface PlanTasksInput {
+  readonly rules?: readonly ClockRule[];
+  readonly account: Account;
+  /** The account's timeline; other accounts' activities are ignored. */
+  readonly activities: readonly Activity[];
+  readonly now: Date;
+  /** The team's IANA time zone, in which account dates and occurredOn days are read. */
+  readonly timeZone: string;
+}
+
+interface Outcome {
+  readonly slot: PeriodSlot;
+  readonly completion: Activity | null;
+}
+
+/**
+ * Which periods of one rule become tasks, given all its opened periods, oldest first:
+ *   - a period completed before it opened is dropped: it never needed a reminder (an EBR held at
+ *     month 2, a cadence call made before the next one's window opened);
+ *   - of the rest, the newest one, plus the one before it when that one is completed, so the
+ *     activity that closed it stays visible after the next period opens (for cadence calls the
+ *     same call closes one period and starts the next). Older periods are out of the plan: a
+ *     recurring rule only nags about its current occurrence.
+ * One-period rules (onboarding steps, handoff, renewal question) thus plan their one task once open.
+ */
+function tasksOfRule(outcomes: readonly Outcome[]): Outcome[] {
+  const needed = outcomes.filter(({ slot, completion }) => completion === null || completion.occurredOn >= slot.period.opensOn);
+  const latest = needed.at(-1);
+  const previous = needed.at(-2);
+  if (!latest) return [];
+  return previous?.completion ? [previous, latest] : [latest];
+}
+
+/**
+ * Plans the tasks for `account` at `now`.
+ *
+ * - A closed account plans nothing.
+ * - "Today" is the day `now` falls on in the team zone; activities dated after today are ignored,
+ *   so planning for a past instant with today's timeline reproduces what was due then.
+ * - A rule plans tasks when its filter matches the account and a period has opened by today (see
+ *   `tasksOfRule`); its completion is matched as described in completion.ts.
+ */
+export function planTasks({ rules = CLOCK_RULES, account, activities, now, timeZone }: PlanTasksInput): PlannedTask[] {
+  if (Number.isNaN(now.getTime())) throw new RangeError('`now` is not a valid instant');
+  // Read today first: it rejects an unknown zone (RangeError) even for a closed account.
+  const today = dayIn(now, timeZone);
+  if (account.status === 'closed') return [];
+
+  const timeline = activities
+    .filter((activity) => activity.accountId === account.id)
+    .map((activity) => {
+      // Days compare as strings, so a malformed one would be silently misplaced.
+      if (!isIsoDay(activity.occurredOn)) throw new RangeError(`Activity ${activity.id} has no valid occurredOn day`);
+      return activity;
+    })
+    .filter((activity) => activity.occurredOn <= today)
+    .sort(byOccurrence);
+
+  const slotsByRule = rules
+    .filter((rule) => matchesAccount(rule.appliesTo, account))
+    .map((rule) => ({
+      rule,
+      slots: openedPeriods(rule, account, timeline, today).map((period): PeriodSlot => ({ rule, period })),
+    }));
+  const completions = matchCompletions(
+    slotsByRule.flatMap(({ slots }) => slots),
+    timeline,
+  );
+
+  return slotsByRule.flatMap(({ rule, slots }) => {
+    const outcomes = slots.map((slot) => ({ slot, completion: completions.get(slot) ?? null }));
+    return tasksOfRule(outcomes).map(({ slot, completion }) => ({
+      accountId: account.id,
+      ruleId: rule.id,
+      periodKey: slot.period.key,
+      title: rule.title,
+      forRole: rule.forRole,
+      forUserId: account.team.find((member) => member.role === rule.forRole)?.slackUserId ?? null,
+      opensAt: startOfDayIn(slot.period.opensOn, timeZone),
+      dueAt: startOfDayIn(slot.period.dueOn, timeZone),
+      completedByActivityId: completion?.id ?? null,
+    }));
+  });
+}
+
+/**
+ * Whether `task` is overdue at `now`: not completed, and its due instant has arrived (a task due at
+ * the start of a day is overdue from that first instant on). Snoozes and "Not needed" live with
+ * the stored task, not here.
+ */
+export function isOverdue(task: Pick<PlannedTask, 'dueAt' | 'completedByActivityId'>, now: Date): boolean {
+  return task.completedByActivityId === null && now.getTime() >= task.dueAt.getTime();
+}
