@@ -3,8 +3,13 @@ import type { AppDeps } from '../../src/app-deps';
 import { LOG_MODAL } from '../../src/views/log-activity-modal';
 import { activityTypeChanged } from './activity-type-changed';
 import { OPEN_LOG_MODAL_ACTION, openLogModal } from './open-log-modal';
+import { taskLogClicked, taskNotNeededClicked, taskSnoozeChosen } from './task-buttons';
+import { TASK_ACTIONS } from '../../src/views/task-reminder';
 
 export function registerActions(app: App, deps: AppDeps): void {
   app.action(LOG_MODAL.type.action, activityTypeChanged(deps));
   app.action(OPEN_LOG_MODAL_ACTION, openLogModal(deps));
+  app.action(TASK_ACTIONS.log, taskLogClicked(deps));
+  app.action(TASK_ACTIONS.snooze, taskSnoozeChosen(deps));
+  app.action(TASK_ACTIONS.notNeeded, taskNotNeededClicked(deps));
 }

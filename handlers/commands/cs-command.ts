@@ -4,7 +4,9 @@ import { parseCsCommand } from '../../src/slack/cs-command';
 import { createSlackPoster } from '../../src/slack/slack-poster';
 import { escapeMrkdwn } from '../../src/slack/mrkdwn';
 import { logModalFor } from '../../src/use-cases/open-log-modal';
+import { listTasks } from '../../src/use-cases/list-tasks';
 import { quickLog } from '../../src/use-cases/quick-log';
+import { recordRenewal } from '../../src/use-cases/record-renewal';
 import { showAccount } from '../../src/use-cases/show-account';
 import { buildAccountAddModal } from '../../src/views/account-add-modal';
 import { helpMessage } from '../../src/views/help-message';
@@ -35,7 +37,11 @@ export function csCommand(deps: AppDeps) {
         return;
       case 'log-quick': {
         const result = await quickLog(
-          { ...deps, slack: createSlackPoster(client) },
+          {
+            ...deps,
+            slack: createSlackPoster(client),
+            afterActivityLogged: (account) => deps.reminders.replanAccount(account, deps.now()),
+          },
           { text: request.text, userId: command.user_id },
           deps.now(),
         );
@@ -52,8 +58,14 @@ export function csCommand(deps: AppDeps) {
         await reply(await showAccount(deps, request.name));
         return;
       case 'tasks':
-        await reply({ text: 'Tasks are not tracked yet: the customer clocks arrive with the next release.' });
+        await reply(await listTasks(deps, { userId: command.user_id, accountName: request.accountName }, deps.now()));
         return;
+      case 'renewed': {
+        const result = await recordRenewal(deps, request.accountName, deps.now());
+        await reply({ text: result.message });
+        if (result.ok) await deps.reminders.replanAccount(result.account, deps.now());
+        return;
+      }
     }
   };
 }

@@ -1,7 +1,7 @@
 import type { AppDeps } from '../../src/app-deps';
 import { createSlackPoster } from '../../src/slack/slack-poster';
 import { escapeMrkdwn } from '../../src/slack/mrkdwn';
-import { announceActivity, describeChannelPost, recordActivity } from '../../src/use-cases/log-activity';
+import { announceActivity, describeChannelPost, describeCompletions, recordActivity } from '../../src/use-cases/log-activity';
 import { describeActivity } from '../../src/views/activity-summary';
 import { LOG_MODAL_ERROR_BLOCKS, logInputFromSubmission } from '../../src/views/log-activity-modal-state';
 import { LOG_MODAL } from '../../src/views/log-activity-modal';
@@ -26,10 +26,11 @@ export function logActivitySubmitted(deps: AppDeps) {
     await ack();
     const { account, activity } = result;
     const posted = describeChannelPost(account, await announceActivity(createSlackPoster(client), account, activity));
+    const completed = await deps.reminders.replanAccount(account, deps.now());
     // A DM to the submitter: a modal has no channel to answer in.
     await client.chat.postMessage({
       channel: body.user.id,
-      text: `:white_check_mark: Logged *${describeActivity(activity)}* for *${escapeMrkdwn(account.name)}*. ${posted}`,
+      text: `:white_check_mark: Logged *${describeActivity(activity)}* for *${escapeMrkdwn(account.name)}*.${describeCompletions(completed)} ${posted}`,
     });
   };
 }

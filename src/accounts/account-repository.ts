@@ -1,6 +1,6 @@
 import { and, asc, eq, ilike, inArray, sql } from 'drizzle-orm';
 import type { Database } from '../db/database';
-import { accountMembers, accounts } from '../db/schema';
+import { accountMembers, accounts, tasks } from '../db/schema';
 import {
   type Account,
   type AccountTeamMember,
@@ -204,6 +204,32 @@ export function createAccountRepository({ db }: { db: Database }) {
           asc(accounts.nameKey),
         )
         .limit(limit);
+    },
+
+    async updateRenewalDate(id: string, renewalDate: string): Promise<Account> {
+      await db.update(accounts).set({ renewalDate, updatedAt: new Date() }).where(eq(accounts.id, id));
+      const updated = await findById(id);
+      if (!updated) throw new Error(`Account ${id} vanished while its renewal was recorded.`);
+      return updated;
+    },
+
+    /** Closes an account: its clocks stop and its open tasks close on the next planner pass. */
+    async close(id: string): Promise<void> {
+      await db.update(accounts).set({ status: 'closed', updatedAt: new Date() }).where(eq(accounts.id, id));
+    },
+
+    /** Closed accounts that still have open tasks: the planner closes those tasks. */
+    async listClosedWithActiveTasks(): Promise<Account[]> {
+      const rows = await db
+        .select()
+        .from(accounts)
+        .where(
+          and(
+            eq(accounts.status, 'closed'),
+            sql`exists (select 1 from ${tasks} where ${tasks.accountId} = ${accounts.id} and ${tasks.status} in ('open', 'snoozed'))`,
+          ),
+        );
+      return withTeams(rows);
     },
 
     async listActive(): Promise<Account[]> {

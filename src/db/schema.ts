@@ -20,6 +20,7 @@ import type {
   TeamRole,
 } from '../domain/account';
 import type { AcceleratorType, ActivityType, RenewalOutcome } from '../domain/activity';
+import type { NotificationKind, NotificationStatus, TaskStatus } from '../domain/task';
 
 const createdAt = () => timestamp('created_at', { withTimezone: true }).notNull().defaultNow();
 const updatedAt = () => timestamp('updated_at', { withTimezone: true }).notNull().defaultNow();
@@ -42,6 +43,9 @@ export const accounts = pgTable(
     csaAseIdentifiedOn: date('csa_ase_identified_on', { mode: 'string' }),
     successPlanActive: boolean('success_plan_active').notNull().default(false),
     status: text('status').$type<AccountStatus>().notNull().default('active'),
+    /** Set when Slack refused a post to the channel for good (archived, removed, bot not in it). */
+    channelBrokenAt: timestamp('channel_broken_at', { withTimezone: true }),
+    channelBrokenReason: text('channel_broken_reason'),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },
@@ -85,3 +89,83 @@ export const activities = pgTable(
   },
   (t) => [index('activities_account_occurred_idx').on(t.accountId, t.occurredOn)],
 );
+
+/** One task per (account, rule, period): the unique key is what makes planning idempotent. */
+export const tasks = pgTable(
+  'tasks',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    accountId: uuid('account_id')
+      .notNull()
+      .references(() => accounts.id, { onDelete: 'cascade' }),
+    ruleId: text('rule_id').notNull(),
+    periodKey: text('period_key').notNull(),
+    title: text('title').notNull(),
+    forRole: text('for_role').$type<TeamRole>().notNull(),
+    forUser: text('for_user'),
+    opensAt: timestamp('opens_at', { withTimezone: true }).notNull(),
+    dueAt: timestamp('due_at', { withTimezone: true }).notNull(),
+    status: text('status').$type<TaskStatus>().notNull().default('open'),
+    snoozedUntil: timestamp('snoozed_until', { withTimezone: true }),
+    completedByActivityId: uuid('completed_by_activity_id').references(() => activities.id, { onDelete: 'set null' }),
+    /** Who snoozed it or marked it not needed, and why. */
+    resolvedBy: text('resolved_by'),
+    resolvedReason: text('resolved_reason'),
+    resolvedAt: timestamp('resolved_at', { withTimezone: true }),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    uniqueIndex('tasks_account_rule_period_unique').on(t.accountId, t.ruleId, t.periodKey),
+    index('tasks_status_due_idx').on(t.status, t.dueAt),
+    index('tasks_for_user_idx').on(t.forUser, t.status),
+  ],
+);
+
+/**
+ * The outbox: every Slack message the clocks send, keyed so it is created once, claimed by one
+ * dispatcher at a time (FOR UPDATE SKIP LOCKED) and marked with what Slack answered.
+ */
+export const notifications = pgTable(
+  'notifications',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    key: text('key').notNull(),
+    kind: text('kind').$type<NotificationKind>().notNull(),
+    accountId: uuid('account_id').references(() => accounts.id, { onDelete: 'cascade' }),
+    /** The tasks the message shows; buttons on it act on these. */
+    taskIds: uuid('task_ids')
+      .array()
+      .notNull()
+      .default(sql`'{}'::uuid[]`),
+    /** The person it is for (a DM, or the fallback when the channel is broken). */
+    recipientUser: text('recipient_user'),
+    /** The account channel it goes to; null means the recipient's DM. */
+    channelId: text('channel_id'),
+    dueAt: timestamp('due_at', { withTimezone: true }).notNull(),
+    status: text('status').$type<NotificationStatus>().notNull().default('pending'),
+    attempts: integer('attempts').notNull().default(0),
+    notBefore: timestamp('not_before', { withTimezone: true }),
+    claimedAt: timestamp('claimed_at', { withTimezone: true }),
+    claimedBy: text('claimed_by'),
+    sentChannel: text('sent_channel'),
+    sentTs: text('sent_ts'),
+    sentAt: timestamp('sent_at', { withTimezone: true }),
+    late: boolean('late').notNull().default(false),
+    lastError: text('last_error'),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    uniqueIndex('notifications_key_unique').on(t.key),
+    index('notifications_status_due_idx').on(t.status, t.dueAt),
+    index('notifications_sent_message_idx').on(t.sentChannel, t.sentTs),
+  ],
+);
+
+/** What the bot knows of a Slack user: their time zone (for the 09:00 DM) and DM channel. */
+export const slackUsers = pgTable('slack_users', {
+  userId: text('user_id').primaryKey(),
+  timeZone: text('time_zone').notNull(),
+  dmChannelId: text('dm_channel_id'),
+  fetchedAt: timestamp('fetched_at', { withTimezone: true }).notNull(),
+});

@@ -6,6 +6,9 @@ import { createActivityRepository } from '../activities/activity-repository';
 import type { AppDeps } from '../app-deps';
 import type { Config } from '../config/env';
 import type { DatabaseHandle } from '../db/database';
+import { createRemindersService } from '../reminders/reminders-service';
+import { createUserTimeZones } from '../reminders/user-time-zones';
+import { createTaskRepository } from '../tasks/task-repository';
 
 export interface CsBot {
   app: App;
@@ -50,7 +53,6 @@ export function createCsBot(options: {
   database: DatabaseHandle;
   now?: () => Date;
   logger?: Logger;
-  extendDeps?: (deps: AppDeps) => AppDeps;
 }): CsBot {
   const { config, database } = options;
   const { db } = database;
@@ -66,15 +68,27 @@ export function createCsBot(options: {
       ? new App({ ...common, appToken: config.slack.appToken, socketMode: true, installerOptions: { port: config.port } })
       : new App({ ...common, signingSecret: config.slack.signingSecret ?? '' });
 
-  const baseDeps: AppDeps = {
-    accounts: createAccountRepository({ db }),
-    activities: createActivityRepository({ db }),
+  const accounts = createAccountRepository({ db });
+  const activities = createActivityRepository({ db });
+  const tasks = createTaskRepository({ db });
+  const plannerDeps = {
+    db,
+    accounts,
+    activities,
+    tasks,
+    timeZone: config.timeZone,
+    timeZoneOf: createUserTimeZones({ db, slack: app.client, fallbackZone: config.timeZone }),
+  };
+  const deps: AppDeps = {
+    accounts,
+    activities,
+    tasks,
+    reminders: createRemindersService({ ...plannerDeps, slack: app.client, logger: app.logger }),
     timeZone: config.timeZone,
     admins: config.admins,
     now: options.now ?? (() => new Date()),
     logger: app.logger,
   };
-  const deps = options.extendDeps ? options.extendDeps(baseDeps) : baseDeps;
   registerListeners(app, deps);
   app.error(async (error) => {
     app.logger.error(`A Slack listener failed: ${error.message}`, error.original ?? error);

@@ -7,6 +7,7 @@ export type CsCommand =
   | { kind: 'account-show'; name: string }
   | { kind: 'account-help' }
   | { kind: 'tasks'; accountName: string | null }
+  | { kind: 'renewed'; accountName: string }
   | { kind: 'unknown'; word: string };
 
 export function parseCsCommand(text: string): CsCommand {
@@ -29,6 +30,8 @@ export function parseCsCommand(text: string): CsCommand {
     case 'tasks':
     case 'task':
       return { kind: 'tasks', accountName: rest || null };
+    case 'renewed':
+      return rest ? { kind: 'renewed', accountName: rest } : { kind: 'help' };
     default:
       return { kind: 'unknown', word: first };
   }

@@ -12,8 +12,6 @@ export interface LogActivityDeps {
   accounts: AccountRepository;
   activities: ActivityRepository;
   timeZone: string;
-  /** Called after the activity is stored, e.g. to complete the task it satisfies. */
-  onActivityLogged?: ((activity: Activity, account: Account) => Promise<void>) | undefined;
 }
 
 export type RecordActivityResult =
@@ -38,7 +36,6 @@ export async function recordActivity(deps: LogActivityDeps, raw: unknown, now: D
   }
 
   const activity = await deps.activities.insert({ ...input, accountId: account.id });
-  await deps.onActivityLogged?.(activity, account);
   return { ok: true, activity, account };
 }
 
@@ -51,6 +48,12 @@ export async function announceActivity(
   if (!account.channelId) return 'no_channel';
   const posted = await slack.postMessage({ channel: account.channelId, ...activitySummaryMessage(account, activity) });
   return posted.ok ? 'posted' : { failed: posted.error };
+}
+
+/** "It completes 2 open tasks." for the confirmation, or nothing. */
+export function describeCompletions(completed: string[]): string {
+  if (completed.length === 0) return '';
+  return completed.length === 1 ? ' It completes 1 open task.' : ` It completes ${completed.length} open tasks.`;
 }
 
 /** How the person who logged hears where the summary went. */

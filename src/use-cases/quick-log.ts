@@ -4,7 +4,7 @@ import type { Account } from '../domain/account';
 import { escapeMrkdwn } from '../slack/mrkdwn';
 import { describeActivity } from '../views/activity-summary';
 import type { SlackPoster } from '../slack/slack-poster';
-import { announceActivity, describeChannelPost, type LogActivityDeps, recordActivity } from './log-activity';
+import { announceActivity, describeChannelPost, describeCompletions, type LogActivityDeps, recordActivity } from './log-activity';
 
 const USAGE =
   'Usage: `/cs log <account> <type> <notes…>`, e.g. `/cs log Acme cadence call Talked about the rollout`. ' +
@@ -43,7 +43,11 @@ async function resolveReading(
 
 /** `/cs log <account> <type> <notes…>`: logs without a modal and answers with one line for the caller. */
 export async function quickLog(
-  deps: LogActivityDeps & { slack: SlackPoster },
+  deps: LogActivityDeps & {
+    slack: SlackPoster;
+    /** Completes the tasks the activity satisfies; returns their ids. */
+    afterActivityLogged: (account: Account) => Promise<string[]>;
+  },
   request: { text: string; userId: string },
   now: Date,
 ): Promise<{ ok: boolean; message: string }> {
@@ -75,8 +79,9 @@ export async function quickLog(
     return { ok: false, message: `Nothing was logged. ${problems.join(' ')}` };
   }
   const posted = await announceActivity(deps.slack, account, result.activity);
+  const completed = await deps.afterActivityLogged(account);
   return {
     ok: true,
-    message: `:white_check_mark: Logged *${describeActivity(result.activity)}* for *${escapeMrkdwn(account.name)}*. ${describeChannelPost(account, posted)}`,
+    message: `:white_check_mark: Logged *${describeActivity(result.activity)}* for *${escapeMrkdwn(account.name)}*.${describeCompletions(completed)} ${describeChannelPost(account, posted)}`,
   };
 }

@@ -7,6 +7,7 @@ const GUIDE = [
   '• `/cs account <name>`: an account\'s team, dates, segment, health and latest activities',
   '• `/cs account add`: add an account',
   '• `/cs tasks` or `/cs tasks <account>`: what is open and overdue',
+  '• `/cs renewed <account>`: the customer renewed; the renewal date moves on a year',
   '• `/cs help`: this guide',
 ].join('\n');
 

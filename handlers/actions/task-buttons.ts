@@ -1,0 +1,76 @@
+import { z } from 'zod';
+import type { AppDeps } from '../../src/app-deps';
+import { SNOOZE_CHOICES, type SnoozeChoice } from '../../src/domain/task';
+import { activityTypeForRule } from '../../src/reminders/reminders-service';
+import { escapeMrkdwn } from '../../src/slack/mrkdwn';
+import { logModalFor } from '../../src/use-cases/open-log-modal';
+import { buildNotNeededModal } from '../../src/views/not-needed-modal';
+import type { BlockActionArgs } from '../listener-args';
+
+const taskId = z.uuid();
+const snoozeValue = z
+  .string()
+  .transform((value) => value.split('|'))
+  .pipe(z.tuple([z.uuid(), z.enum(Object.keys(SNOOZE_CHOICES) as [SnoozeChoice, ...SnoozeChoice[]])]));
+
+/** The message a button sits on, when it sits on a (non-ephemeral) message. */
+function clickedMessage(body: BlockActionArgs['body']): { channel: string; ts: string } | undefined {
+  const channel = body.channel?.id;
+  const ts = body.message?.ts;
+  return channel && ts && !body.container?.is_ephemeral ? { channel, ts } : undefined;
+}
+
+function actionValue(action: BlockActionArgs['action']): string | undefined {
+  if (action.type === 'button') return action.value;
+  if (action.type === 'static_select') return action.selected_option?.value;
+  return undefined;
+}
+
+/** Tells the person who clicked, and only them, when a button no longer applies. */
+async function tellClicker({ body, client }: BlockActionArgs, text: string): Promise<void> {
+  const channel = body.channel?.id ?? body.user.id;
+  await client.chat.postEphemeral({ channel, user: body.user.id, text });
+}
+
+/** "Log it": the log modal with the task's account and activity type filled in. */
+export function taskLogClicked(deps: AppDeps) {
+  return async (args: BlockActionArgs): Promise<void> => {
+    await args.ack();
+    const id = taskId.safeParse(actionValue(args.action));
+    const task = id.success ? await deps.tasks.findById(id.data) : null;
+    if (!task) return tellClicker(args, 'That task no longer exists.');
+    await args.client.views.open({
+      trigger_id: args.body.trigger_id,
+      view: await logModalFor(deps, { accountId: task.accountId, type: activityTypeForRule(task.ruleId) }),
+    });
+  };
+}
+
+/** "Snooze": hides the task for the chosen time and shows who snoozed it on the message. */
+export function taskSnoozeChosen(deps: AppDeps) {
+  return async (args: BlockActionArgs): Promise<void> => {
+    await args.ack();
+    const parsed = snoozeValue.safeParse(actionValue(args.action));
+    if (!parsed.success) return tellClicker(args, 'I did not understand that snooze choice.');
+    const [id, choice] = parsed.data;
+    const until = await deps.reminders.snooze(id, args.body.user.id, choice, deps.now(), clickedMessage(args.body));
+    if (!until) await tellClicker(args, 'That task is already closed, so there is nothing to snooze.');
+  };
+}
+
+/** "Not needed": asks why in a modal; the submission closes the task. */
+export function taskNotNeededClicked(deps: AppDeps) {
+  return async (args: BlockActionArgs): Promise<void> => {
+    await args.ack();
+    const id = taskId.safeParse(actionValue(args.action));
+    const task = id.success ? await deps.tasks.findById(id.data) : null;
+    if (!task) return tellClicker(args, 'That task no longer exists.');
+    if (task.status !== 'open' && task.status !== 'snoozed') {
+      return tellClicker(args, `*${escapeMrkdwn(task.title)}* is already closed.`);
+    }
+    await args.client.views.open({
+      trigger_id: args.body.trigger_id,
+      view: buildNotNeededModal(task, { taskId: task.id, ...clickedMessage(args.body) }),
+    });
+  };
+}

@@ -1,0 +1,92 @@
+import type { Logger } from '@slack/bolt';
+import { CLOCK_RULES } from '../clocks/rules';
+import type { Account } from '../domain/account';
+import type { ActivityType } from '../domain/activity';
+import { SNOOZE_CHOICES, type SnoozeChoice } from '../domain/task';
+import type { KnownBlock } from '../slack/block-kit';
+import { reminderMetadata } from './reminder-metadata';
+import { createNotificationRenderer, messagesShowingTasks, rowsOfMessage } from './render-notification';
+import { planAccount, type PlannerDeps } from './run-planner';
+
+interface ChatUpdater {
+  chat: {
+    update(args: {
+      channel: string;
+      ts: string;
+      text: string;
+      blocks: KnownBlock[];
+      metadata: ReturnType<typeof reminderMetadata>;
+    }): Promise<unknown>;
+  };
+}
+
+export interface RemindersDeps extends PlannerDeps {
+  slack: ChatUpdater;
+  logger: Pick<Logger, 'warn'>;
+}
+
+type MessageRef = { channel: string; ts: string };
+
+/** What people do to tasks from Slack, and keeping the reminder messages in step with it. */
+export function createRemindersService(deps: RemindersDeps) {
+  const render = createNotificationRenderer(deps);
+
+  /** Re-renders messages already in Slack so they show who did what; a failure is logged, not thrown. */
+  async function refreshMessages(messages: MessageRef[], now: Date): Promise<number> {
+    let refreshed = 0;
+    const unique = new Map(messages.map((message) => [`${message.channel}|${message.ts}`, message]));
+    for (const { channel, ts } of unique.values()) {
+      const rows = await rowsOfMessage(deps.db, channel, ts);
+      const message = rows.length > 0 ? await render(rows, { late: rows.some((row) => row.late), now, mode: 'refresh' }) : null;
+      if (!message) continue;
+      try {
+        await deps.slack.chat.update({
+          channel,
+          ts,
+          ...message,
+          metadata: reminderMetadata(rows.map((row) => row.key)),
+        });
+        refreshed += 1;
+      } catch (error) {
+        deps.logger.warn(`Could not update reminder ${channel}/${ts}: ${(error as Error).message}`);
+      }
+    }
+    return refreshed;
+  }
+
+  async function refreshTask(taskId: string, now: Date, alsoMessage?: MessageRef): Promise<void> {
+    const messages = await messagesShowingTasks(deps.db, [taskId]);
+    await refreshMessages(alsoMessage ? [...messages, alsoMessage] : messages, now);
+  }
+
+  return {
+    refreshMessages,
+
+    /** Replans one account now (after an activity or a renewal): completed tasks close at once and their messages say so. */
+    async replanAccount(account: Account, now: Date): Promise<string[]> {
+      const sync = await planAccount(deps, account, now);
+      if (sync.completed.length > 0) await refreshMessages(await messagesShowingTasks(deps.db, sync.completed), now);
+      return sync.completed;
+    },
+
+    async snooze(taskId: string, by: string, choice: SnoozeChoice, now: Date, clicked?: MessageRef): Promise<Date | null> {
+      const until = new Date(now.getTime() + SNOOZE_CHOICES[choice] * 24 * 60 * 60 * 1000);
+      if (!(await deps.tasks.snooze(taskId, by, until, now))) return null;
+      await refreshTask(taskId, now, clicked);
+      return until;
+    },
+
+    async markNotNeeded(taskId: string, by: string, reason: string, now: Date, clicked?: MessageRef): Promise<boolean> {
+      if (!(await deps.tasks.markNotNeeded(taskId, by, reason, now))) return false;
+      await refreshTask(taskId, now, clicked);
+      return true;
+    },
+  };
+}
+
+export type RemindersService = ReturnType<typeof createRemindersService>;
+
+/** The activity type the "Log it" button preselects: the first one that completes the task's rule. */
+export function activityTypeForRule(ruleId: string): ActivityType | undefined {
+  return CLOCK_RULES.find((rule) => rule.id === ruleId)?.completedBy[0];
+}

@@ -1,0 +1,47 @@
+import { eq } from 'drizzle-orm';
+import type { Database } from '../db/database';
+import { slackUsers } from '../db/schema';
+
+/** A profile fetched within this long is trusted: people rarely move zones, Slack rate-limits users.info. */
+const FRESH_FOR_MS = 24 * 60 * 60 * 1000;
+
+interface UsersInfoClient {
+  users: {
+    info(args: { user: string }): Promise<{ user?: { tz?: string } }>;
+  };
+}
+
+function isTimeZone(zone: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en-US', { timeZone: zone });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * Each person's own time zone, from Slack's users.info, cached in the database so every replica
+ * shares one answer. If Slack cannot say, the team's zone stands in.
+ */
+export function createUserTimeZones(deps: { db: Database; slack: UsersInfoClient | null; fallbackZone: string }) {
+  return async function timeZoneOf(userId: string, now: Date): Promise<string> {
+    const [cached] = await deps.db.select().from(slackUsers).where(eq(slackUsers.userId, userId));
+    if (cached && now.getTime() - cached.fetchedAt.getTime() < FRESH_FOR_MS) return cached.timeZone;
+    if (!deps.slack) return cached?.timeZone ?? deps.fallbackZone;
+    let zone = cached?.timeZone ?? deps.fallbackZone;
+    try {
+      const answer = await deps.slack.users.info({ user: userId });
+      if (answer.user?.tz && isTimeZone(answer.user.tz)) zone = answer.user.tz;
+    } catch {
+      return zone;
+    }
+    await deps.db
+      .insert(slackUsers)
+      .values({ userId, timeZone: zone, fetchedAt: now })
+      .onConflictDoUpdate({ target: slackUsers.userId, set: { timeZone: zone, fetchedAt: now } });
+    return zone;
+  };
+}
+
+export type TimeZoneOf = ReturnType<typeof createUserTimeZones>;

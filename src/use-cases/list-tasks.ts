@@ -1,0 +1,44 @@
+import type { AccountRepository } from '../accounts/account-repository';
+import type { KnownBlock } from '../slack/block-kit';
+import { escapeMrkdwn } from '../slack/mrkdwn';
+import type { TaskRepository } from '../tasks/task-repository';
+import { MAX_TASKS_PER_MESSAGE, taskBlocks } from '../views/task-reminder';
+
+/**
+ * `/cs tasks` (the caller's open and overdue tasks) and `/cs tasks <account>` (an account's),
+ * overdue ones first since the list is oldest due first.
+ */
+export async function listTasks(
+  deps: { accounts: AccountRepository; tasks: TaskRepository; timeZone: string },
+  request: { userId: string; accountName: string | null },
+  now: Date,
+): Promise<{ text: string; blocks?: KnownBlock[] }> {
+  let title: string;
+  let tasks;
+  if (request.accountName) {
+    const match = await deps.accounts.matchByName(request.accountName);
+    const account = match.exact ?? (match.candidates.length === 1 ? match.candidates[0] : null);
+    if (!account) {
+      const typed = escapeMrkdwn(request.accountName);
+      return match.candidates.length > 1
+        ? { text: `Several accounts match "${typed}": ${match.candidates.map((a) => escapeMrkdwn(a.name)).join(', ')}. Type the full name.` }
+        : { text: `No account matches "${typed}".` };
+    }
+    title = `*${escapeMrkdwn(account.name)}*`;
+    tasks = await deps.tasks.listActive({ accountId: account.id }, now);
+  } else {
+    title = 'You';
+    tasks = await deps.tasks.listActive({ forUser: request.userId }, now);
+  }
+  if (tasks.length === 0) return { text: `${title} ${request.accountName ? 'has' : 'have'} no open tasks. :tada:` };
+  const overdue = tasks.filter((task) => task.dueAt <= now).length;
+  const summary = `${title} ${request.accountName ? 'has' : 'have'} ${tasks.length} open task${tasks.length === 1 ? '' : 's'}, ${overdue} overdue:`;
+  const blocks: KnownBlock[] = [{ type: 'section', text: { type: 'mrkdwn', text: summary } }];
+  for (const task of tasks.slice(0, MAX_TASKS_PER_MESSAGE)) {
+    blocks.push(...taskBlocks(task, { now, timeZone: deps.timeZone, showAccount: !request.accountName }));
+  }
+  if (tasks.length > MAX_TASKS_PER_MESSAGE) {
+    blocks.push({ type: 'context', elements: [{ type: 'mrkdwn', text: `…and ${tasks.length - MAX_TASKS_PER_MESSAGE} more.` }] });
+  }
+  return { text: summary, blocks };
+}

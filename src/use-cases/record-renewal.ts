@@ -1,0 +1,31 @@
+import type { AccountRepository } from '../accounts/account-repository';
+import { rollRenewalDate } from '../clocks/renewal';
+import type { Account } from '../domain/account';
+import { dayIn, formatDay } from '../domain/calendar-day';
+import { escapeMrkdwn } from '../slack/mrkdwn';
+
+/**
+ * `/cs renewed <account>`: the customer renewed, so the renewal date rolls forward a year, which
+ * starts the next renewal clock (SPEC.md, "Renewal").
+ */
+export async function recordRenewal(
+  deps: { accounts: AccountRepository; timeZone: string },
+  accountName: string,
+  now: Date,
+): Promise<{ ok: true; account: Account; message: string } | { ok: false; message: string }> {
+  const match = await deps.accounts.matchByName(accountName);
+  const account = match.exact ?? (match.candidates.length === 1 ? match.candidates[0] : null);
+  if (!account) {
+    return { ok: false, message: `No single account matches "${escapeMrkdwn(accountName)}". Use its full name.` };
+  }
+  if (!account.renewalDate) {
+    return { ok: false, message: `*${escapeMrkdwn(account.name)}* has no renewal date yet, so there is nothing to roll forward.` };
+  }
+  const next = rollRenewalDate(account.renewalDate, dayIn(now, deps.timeZone));
+  const updated = await deps.accounts.updateRenewalDate(account.id, next);
+  return {
+    ok: true,
+    account: updated,
+    message: `:tada: Recorded the renewal of *${escapeMrkdwn(account.name)}*: the next renewal is ${formatDay(next)}.`,
+  };
+}

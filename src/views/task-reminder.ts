@@ -1,0 +1,135 @@
+import { TEAM_ROLE_LABELS } from '../domain/account';
+import { dayIn, formatDay } from '../domain/calendar-day';
+import { isActive, type SnoozeChoice } from '../domain/task';
+import type { KnownBlock } from '../slack/block-kit';
+import { escapeMrkdwn, mentionUser } from '../slack/mrkdwn';
+import type { TaskWithAccount } from '../tasks/task-repository';
+
+export const TASK_ACTIONS = {
+  log: 'task_log',
+  snooze: 'task_snooze',
+  notNeeded: 'task_not_needed',
+} as const;
+
+const SNOOZE_LABELS: Record<SnoozeChoice, string> = { '1d': '1 day', '3d': '3 days', '1w': '1 week' };
+
+/** Slack allows 50 blocks a message; each task takes two, leaving room for a header and a footer. */
+export const MAX_TASKS_PER_MESSAGE = 20;
+
+export const snoozeValue = (taskId: string, choice: SnoozeChoice) => `${taskId}|${choice}`;
+
+function whoFor(task: TaskWithAccount): string {
+  return task.forUser
+    ? `${mentionUser(task.forUser)} (${task.forRole})`
+    : `the ${TEAM_ROLE_LABELS[task.forRole]} (nobody holds this role on the account yet)`;
+}
+
+function statusLine(task: TaskWithAccount, now: Date, timeZone: string): string | null {
+  const by = task.resolvedBy ? ` by ${mentionUser(task.resolvedBy)}` : '';
+  switch (task.status) {
+    case 'done':
+      return ':white_check_mark: Done: the matching activity was logged.';
+    case 'not_needed':
+      return `:heavy_minus_sign: Not needed${by}${task.resolvedReason ? `: ${escapeMrkdwn(task.resolvedReason)}` : ''}`;
+    case 'closed':
+      return `:lock: Closed. ${escapeMrkdwn(task.resolvedReason ?? '')}`.trim();
+    case 'snoozed':
+      return task.snoozedUntil && task.snoozedUntil > now
+        ? `:zzz: Snoozed${by} until ${formatDay(dayIn(task.snoozedUntil, timeZone))}.`
+        : null;
+    case 'open':
+      return null;
+  }
+}
+
+function taskActions(task: TaskWithAccount): KnownBlock {
+  return {
+    type: 'actions',
+    block_id: `task:${task.id}`,
+    elements: [
+      { type: 'button', action_id: TASK_ACTIONS.log, style: 'primary', text: { type: 'plain_text', text: 'Log it' }, value: task.id },
+      {
+        type: 'static_select',
+        action_id: TASK_ACTIONS.snooze,
+        placeholder: { type: 'plain_text', text: 'Snooze' },
+        options: (Object.keys(SNOOZE_LABELS) as SnoozeChoice[]).map((choice) => ({
+          text: { type: 'plain_text', text: SNOOZE_LABELS[choice] },
+          value: snoozeValue(task.id, choice),
+        })),
+      },
+      { type: 'button', action_id: TASK_ACTIONS.notNeeded, text: { type: 'plain_text', text: 'Not needed' }, value: task.id },
+    ],
+  };
+}
+
+/** One task: what, for which account and whom, when due; buttons while it still asks for work. */
+export function taskBlocks(task: TaskWithAccount, options: { now: Date; timeZone: string; showAccount: boolean }): KnownBlock[] {
+  const due = formatDay(dayIn(task.dueAt, options.timeZone));
+  const overdue = isActive(task, options.now) && task.dueAt <= options.now;
+  const account = options.showAccount ? ` · *${escapeMrkdwn(task.accountName)}*` : '';
+  const headline = `${overdue ? ':red_circle:' : ':alarm_clock:'} *${escapeMrkdwn(task.title)}*${account}\nFor ${whoFor(task)} · ${overdue ? 'was due' : 'due'} ${due}`;
+  const status = statusLine(task, options.now, options.timeZone);
+  return [
+    { type: 'section', text: { type: 'mrkdwn', text: headline } },
+    status ? { type: 'context', elements: [{ type: 'mrkdwn', text: status }] } : taskActions(task),
+  ];
+}
+
+function lateNotice(dueAt: Date, timeZone: string): KnownBlock {
+  return {
+    type: 'context',
+    elements: [
+      {
+        type: 'mrkdwn',
+        text: `:hourglass_flowing_sand: Sent late: cs-bot was offline when this fell due (${formatDay(dayIn(dueAt, timeZone))}).`,
+      },
+    ],
+  };
+}
+
+/** The channel message when tasks open: one task normally, several when a late backlog is combined. */
+export function taskOpenedMessage(
+  tasks: TaskWithAccount[],
+  options: { now: Date; timeZone: string; late: boolean; lateSince: Date },
+): { text: string; blocks: KnownBlock[] } {
+  const shown = tasks.slice(0, MAX_TASKS_PER_MESSAGE);
+  const first = shown[0];
+  const text =
+    shown.length === 1 && first
+      ? `New task for ${escapeMrkdwn(first.accountName)}: ${escapeMrkdwn(first.title)}, for ${first.forUser ? mentionUser(first.forUser) : `the ${first.forRole}`}`
+      : `${shown.length} tasks opened while cs-bot was offline`;
+  const blocks: KnownBlock[] = [];
+  if (options.late) blocks.push(lateNotice(options.lateSince, options.timeZone));
+  if (shown.length > 1) blocks.push({ type: 'section', text: { type: 'mrkdwn', text: `*${shown.length} tasks opened:*` } });
+  for (const task of shown) blocks.push(...taskBlocks(task, { ...options, showAccount: true }));
+  return { text, blocks };
+}
+
+/** The daily DM: everything overdue for one person, oldest first. */
+export function overdueDigestMessage(
+  tasks: TaskWithAccount[],
+  options: { now: Date; timeZone: string; late: boolean; lateSince: Date },
+): { text: string; blocks: KnownBlock[] } {
+  const shown = tasks.slice(0, MAX_TASKS_PER_MESSAGE);
+  const count = tasks.length === 1 ? '1 overdue task' : `${tasks.length} overdue tasks`;
+  const blocks: KnownBlock[] = [];
+  if (options.late) blocks.push(lateNotice(options.lateSince, options.timeZone));
+  blocks.push({ type: 'section', text: { type: 'mrkdwn', text: `:wave: You have *${count}*, oldest first:` } });
+  for (const task of shown) blocks.push(...taskBlocks(task, { ...options, showAccount: true }));
+  if (tasks.length > shown.length) {
+    blocks.push({ type: 'context', elements: [{ type: 'mrkdwn', text: `…and ${tasks.length - shown.length} more: \`/cs tasks\`` }] });
+  }
+  return { text: `You have ${count}`, blocks };
+}
+
+/** Tells an admin that an account's channel refuses the bot's messages. */
+export function channelBrokenMessage(account: { name: string; channelId: string | null; reason: string | null }): {
+  text: string;
+  blocks: KnownBlock[];
+} {
+  const text =
+    `:warning: I can't post in ${account.channelId ? `<#${account.channelId}>` : 'the channel'} for *${escapeMrkdwn(account.name)}* ` +
+    `(${escapeMrkdwn(account.reason ?? 'unknown error')}). Its reminders go to each person's DM until the channel is fixed: ` +
+    'unarchive it and `/invite @cs-bot`, or give the account another channel.';
+  return { text, blocks: [{ type: 'section', text: { type: 'mrkdwn', text } }] };
+}
