@@ -3,15 +3,26 @@ import { environmentWithDotenv } from './config/dotenv';
 import { migrate } from './db/migrate';
 import { openDatabase } from './db/open-database';
 import { DataDirectoryLockedError } from './db/pglite-lock';
+import { startClockJobs } from '../jobs/clock-jobs';
+import { createClockRuntime } from './reminders/clock-runtime';
+import { createReminderSlackClient } from './reminders/dispatch';
 import { createCsBot } from './slack/create-app';
 
-/** `npm start`: configuration, database, migrations, then the Slack app. Fails fast and says why. */
+/** `npm start`: configuration, database, migrations, the Slack app, then the clocks. Fails fast and says why. */
 async function main(): Promise<void> {
   const config = loadConfig(environmentWithDotenv(process.env, '.env'));
   const database = await openDatabase(config.database);
   const applied = await migrate(database.db);
   const bot = createCsBot({ config, database });
   const { port } = await bot.start();
+  const clocks = createClockRuntime({
+    db: database.db,
+    slack: createReminderSlackClient(config.slack.botToken, config.slack.apiUrl ? { slackApiUrl: config.slack.apiUrl } : {}),
+    timeZone: config.timeZone,
+    admins: config.admins,
+    logger: bot.app.logger,
+  });
+  const jobs = startClockJobs({ runPass: clocks.runPass, now: () => new Date(), logger: bot.app.logger });
 
   const where = config.database.kind === 'postgres' ? 'PostgreSQL' : `embedded PGlite at ${config.database.dataDir}`;
   bot.app.logger.info(
@@ -24,6 +35,7 @@ async function main(): Promise<void> {
     if (stopping) return;
     stopping = true;
     bot.app.logger.info(`Received ${signal}; stopping.`);
+    await jobs.stop().catch(() => {});
     await bot.stop().catch(() => {});
     await database.close();
     process.exit(0);

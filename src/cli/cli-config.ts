@@ -12,6 +12,10 @@ const cliEnvSchema = z.object({
   DATABASE_URL: envSchema.shape.DATABASE_URL,
   PGLITE_DATA_DIR: envSchema.shape.PGLITE_DATA_DIR,
   CS_TIMEZONE: envSchema.shape.CS_TIMEZONE,
+  CS_ADMINS: envSchema.shape.CS_ADMINS,
+  SLACK_API_URL: envSchema.shape.SLACK_API_URL,
+  // Optional here: only `sweep` posts to Slack, and it says so when the token is missing.
+  SLACK_BOT_TOKEN: envSchema.shape.SLACK_BOT_TOKEN.optional(),
   CS_DEMO_CHANNEL: z
     .string()
     .trim()
@@ -25,6 +29,8 @@ export interface CliConfig {
   timeZone: string;
   /** The channel `seed-demo` gives its first account, so a demo shows reminders somewhere real. */
   demoChannelId: string | null;
+  slack: { botToken: string | undefined; apiUrl: string | undefined };
+  admins: string[];
 }
 
 /** Throws a ConfigError whose problems each start with the variable's name. */
@@ -42,6 +48,8 @@ export function loadCliConfig(environment: Record<string, string | undefined>): 
       : { kind: 'pglite', dataDir: env.PGLITE_DATA_DIR },
     timeZone: env.CS_TIMEZONE,
     demoChannelId: env.CS_DEMO_CHANNEL ?? null,
+    slack: { botToken: env.SLACK_BOT_TOKEN, apiUrl: env.SLACK_API_URL },
+    admins: env.CS_ADMINS,
   };
 }
 

@@ -1,3 +1,4 @@
+import type { webApi } from '@slack/bolt';
 import type { Database } from '../db/database';
 
 /** What a command gets once the database is open and migrated. */
@@ -11,6 +12,9 @@ export interface CommandContext {
   now(): Date;
   timeZone: string;
   demoChannelId: string | null;
+  /** A Slack client for commands that post (sweep), or null when no SLACK_BOT_TOKEN is set. */
+  slack: webApi.WebClient | null;
+  admins: string[];
 }
 
 /** Returns the process exit code. */

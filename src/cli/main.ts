@@ -8,6 +8,7 @@ import { ConfigError } from '../config/env';
 import { openDatabase } from '../db/open-database';
 import { formatCliConfigError, loadCliConfig, type CliConfig } from './cli-config';
 import { runCli } from './run-cli';
+import { createReminderSlackClient } from '../reminders/dispatch';
 
 function loadConfigOrExplain(): CliConfig | null {
   try {
@@ -30,6 +31,11 @@ async function main(): Promise<number> {
     now: () => new Date(),
     timeZone: config.timeZone,
     demoChannelId: config.demoChannelId,
+    slack: () =>
+      config.slack.botToken
+        ? createReminderSlackClient(config.slack.botToken, config.slack.apiUrl ? { slackApiUrl: config.slack.apiUrl } : {})
+        : null,
+    admins: config.admins,
   });
 }
 

@@ -1,3 +1,4 @@
+import type { webApi } from '@slack/bolt';
 import type { DatabaseHandle } from '../db/database';
 import { migrate } from '../db/migrate';
 import { DataDirectoryLockedError } from '../db/pglite-lock';
@@ -13,6 +14,9 @@ export interface RunCliDeps {
   now(): Date;
   timeZone: string;
   demoChannelId?: string | null;
+  /** Builds the Slack client for commands that post; absent or null when no bot token is set. */
+  slack?: (() => webApi.WebClient | null) | undefined;
+  admins?: string[];
   /** The command table; tests may pass their own. */
   commands?: readonly CliCommand[];
 }
@@ -86,6 +90,8 @@ export async function runCli(argv: readonly string[], deps: RunCliDeps): Promise
       now: deps.now,
       timeZone: deps.timeZone,
       demoChannelId: deps.demoChannelId ?? null,
+      slack: deps.slack?.() ?? null,
+      admins: deps.admins ?? [],
     });
   } finally {
     await handle.close();

@@ -1,0 +1,64 @@
+import { randomUUID } from 'node:crypto';
+import { hostname } from 'node:os';
+import type { webApi } from '@slack/bolt';
+import { createAccountRepository } from '../accounts/account-repository';
+import { createActivityRepository } from '../activities/activity-repository';
+import type { Database } from '../db/database';
+import { createTaskRepository } from '../tasks/task-repository';
+import { createDispatcher, type DispatchLogger, type DispatcherOptions, type DispatchReport } from './dispatch';
+import { createNotificationRenderer } from './render-notification';
+import { type PlannerDeps, type PlannerReport, runPlanner } from './run-planner';
+import { createUserTimeZones } from './user-time-zones';
+
+export interface ClockPassReport {
+  at: string;
+  planner: PlannerReport;
+  dispatch: DispatchReport | null;
+}
+
+/**
+ * Everything the clocks need, built from the database and a Slack client made for reminders
+ * (createReminderSlackClient). Without a client (a dry run) the planner works alone.
+ */
+export function createClockRuntime(deps: {
+  db: Database;
+  slack: webApi.WebClient | null;
+  timeZone: string;
+  admins: string[];
+  logger?: DispatchLogger;
+  dispatcherOptions?: Partial<DispatcherOptions>;
+}) {
+  const { db } = deps;
+  const tasks = createTaskRepository({ db });
+  const planner: PlannerDeps = {
+    db,
+    accounts: createAccountRepository({ db }),
+    activities: createActivityRepository({ db }),
+    tasks,
+    timeZone: deps.timeZone,
+    timeZoneOf: createUserTimeZones({ db, slack: deps.slack, fallbackZone: deps.timeZone }),
+  };
+  const dispatcher = deps.slack
+    ? createDispatcher({
+        db,
+        slack: deps.slack,
+        render: createNotificationRenderer({ db, tasks, timeZone: deps.timeZone }),
+        instanceId: `${hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`,
+        admins: deps.admins,
+        ...(deps.logger ? { logger: deps.logger } : {}),
+        ...(deps.dispatcherOptions ? { options: deps.dispatcherOptions } : {}),
+      })
+    : null;
+
+  return {
+    planner,
+    /** One planner pass then one dispatcher pass, as if at `now`. */
+    async runPass(now: Date): Promise<ClockPassReport> {
+      const plannerReport = await runPlanner(planner, now);
+      const dispatch = dispatcher ? await dispatcher.runOnce(now) : null;
+      return { at: now.toISOString(), planner: plannerReport, dispatch };
+    },
+  };
+}
+
+export type ClockRuntime = ReturnType<typeof createClockRuntime>;
