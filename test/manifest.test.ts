@@ -16,8 +16,7 @@ const DOCUMENTED_BOT_SCOPES = [
   'groups:history',
   'users:read',
   'im:write',
-  'channels:read',
-  'groups:read',
+  'im:history',
 ];
 
 interface Manifest {

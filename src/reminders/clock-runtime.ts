@@ -7,7 +7,8 @@ import type { Database } from '../db/database';
 import { createTaskRepository } from '../tasks/task-repository';
 import { createDispatcher, type DispatchLogger, type DispatcherOptions, type DispatchReport } from './dispatch';
 import { createNotificationRenderer } from './render-notification';
-import { type PlannerDeps, type PlannerReport, runPlanner } from './run-planner';
+import { planAccount, type PlannerDeps, type PlannerReport, runPlanner } from './run-planner';
+import type { Account } from '../domain/account';
 import { createUserTimeZones } from './user-time-zones';
 
 export interface ClockPassReport {
@@ -52,6 +53,8 @@ export function createClockRuntime(deps: {
 
   return {
     planner,
+    /** Plans one account right away (after it changed), outside the minute's pass. */
+    replanAccount: (account: Account, now: Date) => planAccount(planner, account, now),
     /** One planner pass then one dispatcher pass, as if at `now`. */
     async runPass(now: Date): Promise<ClockPassReport> {
       const plannerReport = await runPlanner(planner, now);

@@ -1,0 +1,29 @@
+import { createAccountRepository } from '../accounts/account-repository';
+import { createClockRuntime } from '../reminders/clock-runtime';
+import type { CliCommand } from './command';
+
+/** Closing an account stops its clocks; its open tasks close at once (SPEC.md: "the account being closed"). */
+export const accountsCloseCommand: CliCommand = {
+  words: ['accounts', 'close'],
+  arguments: '<name>',
+  summary: 'Close an account (churned or merged): its clocks stop and its open tasks close.',
+  prepare(args) {
+    const name = args.join(' ').trim();
+    if (!name) return { error: 'name the account to close' };
+    return {
+      async run(context) {
+        const accounts = createAccountRepository({ db: context.db });
+        const { exact } = await accounts.matchByName(name);
+        if (!exact) {
+          context.stderr(`No account is named "${name}" (the full name is needed to close one).`);
+          return 1;
+        }
+        await accounts.close(exact.id);
+        const runtime = createClockRuntime({ db: context.db, slack: null, timeZone: context.timeZone, admins: context.admins });
+        const sync = await runtime.replanAccount({ ...exact, status: 'closed' }, context.now());
+        context.stdout(`Closed ${exact.name}; ${sync.closed.length} open task(s) closed with it.`);
+        return 0;
+      },
+    };
+  },
+};
