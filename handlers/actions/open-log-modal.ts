@@ -2,8 +2,6 @@ import type { AppDeps } from '../../src/app-deps';
 import { logModalFor } from '../../src/use-cases/open-log-modal';
 import type { BlockActionArgs } from '../listener-args';
 
-import { OPEN_LOG_MODAL_ACTION } from '../../src/views/app-home';
-export { OPEN_LOG_MODAL_ACTION };
 
 /** A "Log activity" button (App Home): the button's value may name an account to preselect. */
 export function openLogModal(deps: AppDeps) {

@@ -1,8 +1,17 @@
 import type { AppDeps } from '../../src/app-deps';
 import { escapeMrkdwn } from '../../src/slack/mrkdwn';
-import { NOT_NEEDED_MODAL, notNeededMetadataSchema, REASON_MAX_LENGTH } from '../../src/views/not-needed-modal';
+import { NOT_NEEDED_MODAL, type NotNeededMetadata, notNeededMetadataSchema, REASON_MAX_LENGTH } from '../../src/views/not-needed-modal';
 import { readState } from '../../src/views/view-state';
 import type { ViewSubmissionArgs } from '../listener-args';
+
+function parseMetadata(privateMetadata: string): NotNeededMetadata | null {
+  try {
+    const parsed = notNeededMetadataSchema.safeParse(JSON.parse(privateMetadata));
+    return parsed.success ? parsed.data : null;
+  } catch {
+    return null;
+  }
+}
 
 export function taskNotNeededSubmitted(deps: AppDeps) {
   return async ({ ack, body, view, client }: ViewSubmissionArgs): Promise<void> => {
@@ -14,11 +23,12 @@ export function taskNotNeededSubmitted(deps: AppDeps) {
       });
       return;
     }
-    let metadata;
-    try {
-      metadata = notNeededMetadataSchema.parse(JSON.parse(view.private_metadata));
-    } catch {
-      await ack({ response_action: 'errors', errors: { [NOT_NEEDED_MODAL.reason.block]: 'This form lost track of its task; open it again from the reminder.' } });
+    const metadata = parseMetadata(view.private_metadata);
+    if (!metadata) {
+      await ack({
+        response_action: 'errors',
+        errors: { [NOT_NEEDED_MODAL.reason.block]: 'This form lost track of its task; open it again from the reminder.' },
+      });
       return;
     }
     await ack();

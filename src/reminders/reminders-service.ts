@@ -4,7 +4,8 @@ import type { Account } from '../domain/account';
 import type { ActivityType } from '../domain/activity';
 import { SNOOZE_CHOICES, type SnoozeChoice } from '../domain/task';
 import type { KnownBlock } from '../slack/block-kit';
-import { reminderMetadata } from './reminder-metadata';
+import type { types } from '@slack/bolt';
+import { reminderMetadata, slackMetadata } from './dispatch/reminder-metadata';
 import { createNotificationRenderer, messagesShowingTasks, rowsOfMessage } from './render-notification';
 import { planAccount, type PlannerDeps } from './run-planner';
 
@@ -15,7 +16,7 @@ interface ChatUpdater {
       ts: string;
       text: string;
       blocks: KnownBlock[];
-      metadata: ReturnType<typeof reminderMetadata>;
+      metadata: types.MessageMetadata;
     }): Promise<unknown>;
   };
 }
@@ -44,7 +45,7 @@ export function createRemindersService(deps: RemindersDeps) {
           channel,
           ts,
           ...message,
-          metadata: reminderMetadata(rows.map((row) => row.key)),
+          metadata: slackMetadata(reminderMetadata(rows.map((row) => row.key))),
         });
         refreshed += 1;
       } catch (error) {

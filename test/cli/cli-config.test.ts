@@ -18,7 +18,15 @@ describe('loadCliConfig', () => {
       database: { kind: 'pglite', dataDir: './.data/pglite' },
       timeZone: 'UTC',
       demoChannelId: null,
+      slack: { botToken: undefined, apiUrl: undefined },
+      admins: [],
     });
+  });
+
+  it('reads the Slack settings that sweep needs, when they are given', () => {
+    expect(
+      loadCliConfig({ SLACK_BOT_TOKEN: 'xoxb-1', SLACK_API_URL: 'http://127.0.0.1:9/api', CS_ADMINS: 'U0ADMIN001' }),
+    ).toMatchObject({ slack: { botToken: 'xoxb-1', apiUrl: 'http://127.0.0.1:9/api/' }, admins: ['U0ADMIN001'] });
   });
 
   it('uses DATABASE_URL when it is set, and treats an empty one as unset', () => {

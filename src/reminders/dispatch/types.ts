@@ -1,0 +1,99 @@
+/** The dispatcher's public vocabulary: what it needs from the app and what it reports back. */
+import type { webApi } from '@slack/bolt';
+import type { Database } from '../../db/database';
+import type { notifications } from '../../db/schema';
+import type { KnownBlock } from '../../slack/block-kit';
+
+/** One row of the outbox, exactly as drizzle reads it. */
+export type NotificationRow = typeof notifications.$inferSelect;
+
+export interface RenderContext {
+  /** The rows fell due more than `lateAfterMs` ago (the bot was down): the message should say so. */
+  late: boolean;
+  now: Date;
+  /** Several late rows for one channel folded into one message. */
+  combined: boolean;
+}
+
+export interface RenderedMessage {
+  text: string;
+  blocks?: KnownBlock[];
+}
+
+/**
+ * Renders one Slack message for one row, or for several combined rows. Returns null when there is
+ * nothing to say anymore (say the task was closed meanwhile): the rows then become 'skipped'.
+ * Called right before the post, so what it reads is as fresh as it can be.
+ */
+export type RenderMessage = (rows: NotificationRow[], context: RenderContext) => Promise<RenderedMessage | null>;
+
+/** Bolt's Logger fits; so does console. */
+export interface DispatchLogger {
+  info(message: string, ...details: unknown[]): void;
+  warn(message: string, ...details: unknown[]): void;
+  error(message: string, ...details: unknown[]): void;
+}
+
+export interface DispatcherOptions {
+  /** Slack allows about one message per second per channel. */
+  perChannelIntervalMs: number;
+  /** A 'sending' row older than this belongs to a dispatcher presumed dead. */
+  leaseMs: number;
+  /** A row due longer ago than this is sent marked late. */
+  lateAfterMs: number;
+  /** More late rows than this for one channel are combined into one message. */
+  combineLateOver: number;
+  /** Rows claimed per pass. */
+  batchSize: number;
+  /** Attempts (claims) after which a row that keeps failing becomes 'failed'. */
+  maxAttempts: number;
+  /** A Retry-After longer than this releases the rest of the lane for a later pass. */
+  maxRateLimitWaitMs: number;
+}
+
+export interface DispatcherDeps {
+  db: Database;
+  /**
+   * Best built with createReminderSlackClient: it must reject rate-limited calls and not retry,
+   * so that a 429 stalls only its own channel and a lost answer is resolved through history.
+   */
+  slack: webApi.WebClient;
+  render: RenderMessage;
+  /** Written to claimed_by; distinct per process. */
+  instanceId: string;
+  /** Slack user ids told once when an account channel breaks, and the fallback with no recipient. */
+  admins: string[];
+  logger?: DispatchLogger;
+  options?: Partial<DispatcherOptions>;
+}
+
+/** Counts of what one pass did, for the caller's log line. Counts are rows unless named otherwise. */
+export interface DispatchReport {
+  /** Due pending rows this pass claimed (admin notices it created itself not included). */
+  claimed: number;
+  /** Rows marked sent, however it was learned (a reply, or history after a lost reply). */
+  sent: number;
+  /** Sent rows that were late. */
+  late: number;
+  /** Messages that combined several late rows. */
+  combinedMessages: number;
+  /** Rows found already in Slack's history after a dispatcher died or lost Slack's answer. */
+  recovered: number;
+  /** Rows the renderer had nothing to say about. */
+  skipped: number;
+  /** 429 answers received. */
+  rateLimited: number;
+  /** Rows that went to a DM instead of their account channel because the channel is broken. */
+  redirectedToDm: number;
+  /** Account channels this pass found broken and marked. */
+  brokenChannels: number;
+  /** Rows given up on after maxAttempts. */
+  failed: number;
+  /** Rows put back to pending to be tried again on a later pass. */
+  retried: number;
+}
+
+export interface Dispatcher {
+  /** One pass: recover stale claims, claim due rows, send them. `now` is the instant the pass acts at. */
+  runOnce(now: Date): Promise<DispatchReport>;
+}
