@@ -7,7 +7,8 @@ import { TASK_ACTIONS, snoozeValue } from '../../src/views/task-reminder';
 import { LOG_MODAL } from '../../src/views/log-activity-modal';
 import { RESPONSE_URL_METHOD, type RecordedCall } from '../support/fake-slack';
 import { createAccount, type E2eContext, useRunningApp } from '../support/e2e-context';
-import { blockActionsPayload } from '../support/slack-signer';
+import { blockActionsPayload, viewPayload, viewSubmissionPayload } from '../support/slack-signer';
+import { NOT_NEEDED_MODAL } from '../../src/views/not-needed-modal';
 import { testDatabases } from '../support/test-databases';
 
 const BERLIN_CSM = 'U0CSMBERL1';
@@ -105,12 +106,46 @@ describe.each(testDatabases())('the customer clocks, end to end through the runn
     expect(textOf(snoozedUpdate)).toContain('Snoozed');
     expect(textOf(snoozedUpdate)).toContain(`<@${AE}>`);
 
+    // "Not needed" asks why in a modal; submitting closes the task and updates its message.
+    const saTask = acmeTasks.find((task) => task.forRole === 'SA')!;
+    const saCall = opened.find((call) => textOf(call).includes(saTask.title))!;
+    const saTs = (saCall.response as { ts: string }).ts;
+    await context.app.interact(
+      blockActionsPayload({ userId: BERLIN_CSM, actionId: TASK_ACTIONS.notNeeded, value: saTask.id, channelId: CHANNEL, messageTs: saTs }),
+    );
+    const whyModal = await context.fake.waitForCall('views.open', (call) => (call.args.view as { callback_id: string }).callback_id === NOT_NEEDED_MODAL.callbackId);
+    const emptyReason = await context.app.interact(
+      viewSubmissionPayload({
+        userId: BERLIN_CSM,
+        view: viewPayload({
+          callbackId: NOT_NEEDED_MODAL.callbackId,
+          privateMetadata: (whyModal.args.view as { private_metadata: string }).private_metadata,
+          values: { [NOT_NEEDED_MODAL.reason.block]: { [NOT_NEEDED_MODAL.reason.action]: { type: 'plain_text_input', value: '  ' } } },
+        }),
+      }),
+    );
+    expect((emptyReason.json() as { response_action: string }).response_action).toBe('errors');
+    await context.app.interact(
+      viewSubmissionPayload({
+        userId: BERLIN_CSM,
+        view: viewPayload({
+          callbackId: NOT_NEEDED_MODAL.callbackId,
+          privateMetadata: (whyModal.args.view as { private_metadata: string }).private_metadata,
+          values: { [NOT_NEEDED_MODAL.reason.block]: { [NOT_NEEDED_MODAL.reason.action]: { type: 'plain_text_input', value: 'No SA on this deal <!channel>' } } },
+        }),
+      }),
+    );
+    const notNeededUpdate = await context.fake.waitForCall('chat.update', (call) => call.args.ts === saTs);
+    expect(textOf(notNeededUpdate)).toContain(`Not needed by <@${BERLIN_CSM}>: No SA on this deal &lt;!channel&gt;`);
+    const [closedSaTask] = await context.database.db.select().from(tasks).where(eq(tasks.id, saTask.id));
+    expect(closedSaTask).toMatchObject({ status: 'not_needed', resolvedBy: BERLIN_CSM, resolvedReason: 'No SA on this deal <!channel>' });
+
     // "Log it" opens the log modal with the account and the completing activity type filled in.
     const welcomeTask = acmeTasks.find((task) => task.ruleId === 'onboarding.welcome')!;
     await context.app.interact(
       blockActionsPayload({ userId: BERLIN_CSM, actionId: TASK_ACTIONS.log, value: welcomeTask.id, channelId: CHANNEL, messageTs: (welcome!.response as { ts: string }).ts }),
     );
-    const logModal = await context.fake.waitForCall('views.open');
+    const logModal = await context.fake.waitForCall('views.open', (call) => (call.args.view as { callback_id: string }).callback_id === LOG_MODAL.callbackId);
     expect(JSON.stringify(logModal.args.view)).toContain(acme.id);
     expect(JSON.stringify(logModal.args.view)).toContain('"value":"onboarding_milestone"');
     expect((logModal.args.view as { callback_id: string }).callback_id).toBe(LOG_MODAL.callbackId);
