@@ -25,6 +25,7 @@ describe('parseAccountsCsv', () => {
     ].join('\n');
     expect(rowsOf(parseAccountsCsv(csv))).toEqual([
       {
+        line: 2,
         name: 'Acme',
         channelId: 'C0123ABCD',
         employeeCount: 800,
@@ -51,6 +52,7 @@ describe('parseAccountsCsv', () => {
   it('fills absent optional columns with null and the documented defaults', () => {
     expect(rowsOf(parseAccountsCsv('name\nGlobex\n'))).toEqual([
       {
+        line: 2,
         name: 'Globex',
         channelId: null,
         employeeCount: null,
@@ -77,6 +79,26 @@ describe('parseAccountsCsv', () => {
     expect(ok.map((r) => [r.name, r.csmSegment])).toEqual([
       ['Acme, Inc.', 'Scale'],
       ['The "Best" Co', 'Digital'],
+    ]);
+  });
+
+  it('gives each row the physical line it starts on, also after a multi-line quoted field', () => {
+    const csv = 'name,csm_segment\nAcme,"Gro\nwth"\nGlobex,Scale\n"The ""Best"" Co","\n\nDigital"\nInitech,\n';
+    expect(rowsOf(parseAccountsCsv(csv)).map((r) => [r.line, r.name])).toEqual([
+      [2, 'Acme'],
+      [4, 'Globex'],
+      [5, 'The "Best" Co'],
+      [8, 'Initech'],
+    ]);
+  });
+
+  it('counts lines across CRLF, a byte order mark, blank rows, comma-only rows and rows of quoted blanks', () => {
+    const csv = '\uFEFF\r\nname,csm_segment\r\nA,\r\n,\r\n\r\n"B","Gro\r\nwth"\r\n"  ",""\r\nC,Scale\rD,';
+    expect(rowsOf(parseAccountsCsv(csv)).map((r) => [r.line, r.name])).toEqual([
+      [3, 'A'],
+      [6, 'B'],
+      [9, 'C'],
+      [10, 'D'],
     ]);
   });
 

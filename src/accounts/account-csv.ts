@@ -42,6 +42,11 @@ export const ACCOUNT_CSV_COLUMNS = [
 export type AccountCsvColumn = (typeof ACCOUNT_CSV_COLUMNS)[number]['name'];
 
 export interface AccountImportRow {
+  /**
+   * The 1-based physical line the row starts on (the header is line 1), so a later check, such as
+   * a name already in the database, reports the row exactly as a parse error would.
+   */
+  line: number;
   name: string;
   channelId: string | null;
   employeeCount: number | null;
@@ -106,7 +111,7 @@ export function parseAccountsCsv(text: string): AccountCsvResult {
       else errors.push({ line: record.line, message: `name ${quote(cells.name.trim())} is already used on line ${firstLine}` });
     }
     const parsed = rowSchema.safeParse(cells);
-    if (parsed.success) rows.push(parsed.data);
+    if (parsed.success) rows.push({ line: record.line, ...parsed.data });
     else {
       // Report a row's problems left to right, as the person fixing the file reads them.
       const position = (issue: z.core.$ZodIssue) => columns.indexOf(issue.path[0] as AccountCsvColumn);
@@ -245,7 +250,8 @@ const rowSchema = z
     ae: userId('ae'),
     sa: userId('sa'),
   })
-  .transform((row): AccountImportRow => {
+  // The cells alone do not know where the row sits in the file; parseAccountsCsv adds the line.
+  .transform((row): Omit<AccountImportRow, 'line'> => {
     const members: Record<TeamRole, string | null> = { CSM: row.csm, CSA: row.csa, ASE: row.ase, AE: row.ae, SA: row.sa };
     return {
       name: row.name,

@@ -7,11 +7,13 @@ import {
 import { AccountNameTakenError, createAccountRepository, type NewAccount } from '../accounts/account-repository';
 import { accountNameKey } from '../domain/account';
 import type { CliCommand, CommandContext } from './command';
-import { csvDataRowLines } from './csv-row-lines';
 
 const NOTHING_IMPORTED = 'Nothing was imported.';
 
-/** Spelled out field by field so that a field added to either type is a compile error here. */
+/**
+ * Spelled out field by field so that a field added to NewAccount is a compile error here.
+ * `line` is left out: it only locates the row in the file and is not stored.
+ */
 export function toNewAccount(row: AccountImportRow): NewAccount {
   return {
     name: row.name,
@@ -56,10 +58,9 @@ async function importAccounts(file: string, { db, readFile, stdout, stderr }: Co
   const repository = createAccountRepository({ db });
   const taken = new Set((await repository.findExistingNames(parsed.rows.map((row) => row.name))).map(accountNameKey));
   if (taken.size > 0) {
-    const lines = csvDataRowLines(text);
-    const clashes = parsed.rows.flatMap((row, i) =>
+    const clashes = parsed.rows.flatMap((row) =>
       taken.has(accountNameKey(row.name))
-        ? [{ line: lines[i] ?? i + 2, message: `an account named ${JSON.stringify(row.name)} already exists` }]
+        ? [{ line: row.line, message: `an account named ${JSON.stringify(row.name)} already exists` }]
         : [],
     );
     return reportErrors(stderr, clashes);

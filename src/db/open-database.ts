@@ -12,7 +12,8 @@ import * as schema from './schema';
 export type DatabaseLocation =
   | { kind: 'postgres'; url: string; maxConnections?: number }
   | { kind: 'pglite'; dataDir: string }
-  | { kind: 'pglite-memory' };
+  /** In memory; `loadDataDir` starts from a dump (tests clone one migrated database this way). */
+  | { kind: 'pglite-memory'; loadDataDir?: Blob };
 
 async function ping(db: Database): Promise<void> {
   await db.execute(sql`select 1`);
@@ -47,7 +48,7 @@ export async function openDatabase(location: DatabaseLocation): Promise<Database
       throw error;
     }
   } else {
-    client = await PGlite.create();
+    client = await PGlite.create(location.loadDataDir ? { loadDataDir: location.loadDataDir } : {});
   }
   const db = drizzlePglite(client, { schema }) as unknown as Database;
   return {

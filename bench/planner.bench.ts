@@ -1,0 +1,106 @@
+/**
+ * How long a planner pass takes over a realistic book of accounts, on PGlite and (with
+ * BENCH_DATABASE_URL) PostgreSQL. The second pass, at the same instant, is the steady state that
+ * runs every minute in production: it creates nothing, yet must finish well inside the minute.
+ *
+ *   BENCH_ACCOUNTS=2000 BENCH_DATABASE_URL=postgres://postgres@127.0.0.1:5432/postgres npm run bench -- planner
+ */
+import { count, sql } from 'drizzle-orm';
+import { createAccountRepository } from '../src/accounts/account-repository';
+import { createActivityRepository } from '../src/activities/activity-repository';
+import { dayIn } from '../src/domain/calendar-day';
+import type { Database, DatabaseHandle } from '../src/db/database';
+import { accounts, activities, tasks } from '../src/db/schema';
+import { runPlanner, type PlannerDeps, type PlannerReport } from '../src/reminders/run-planner';
+import { createUserTimeZones } from '../src/reminders/user-time-zones';
+import { createTaskRepository } from '../src/tasks/task-repository';
+import { benchDatabases, type BenchDatabase } from './support/bench-databases';
+import { formatMs, memoryLine, positiveIntegerFromEnv, timed } from './support/measure';
+import { syntheticPortfolio, type SyntheticAccount } from './support/synthetic-portfolio';
+
+const TEAM_ZONE = 'Europe/Berlin';
+/** The planner runs once a minute, so a pass that takes longer falls behind for good. */
+const BUDGET_MS = 60_000;
+// Well under PostgreSQL's 65,535 bind parameters for ten columns a row.
+const ACTIVITY_CHUNK = 1_000;
+
+/** Accounts through the repository, as an import does; activities in bulk, since only the planner is timed. */
+async function seed(db: Database, portfolio: SyntheticAccount[], now: Date): Promise<number> {
+  await createAccountRepository({ db }).createMany(portfolio.map((entry) => entry.account));
+  const ids = new Map((await db.select({ id: accounts.id, name: accounts.name }).from(accounts)).map((row) => [row.name, row.id]));
+  const rows = portfolio.flatMap(({ account, activities: drafts }) => {
+    const accountId = ids.get(account.name);
+    if (!accountId) throw new Error(`Seeded account ${account.name} is missing`);
+    return drafts.map((draft) => ({ ...draft, accountId }));
+  });
+  for (let i = 0; i < rows.length; i += ACTIVITY_CHUNK) {
+    await db.insert(activities).values(rows.slice(i, i + ACTIVITY_CHUNK));
+  }
+  // cs-bot skips one-time tasks due before it knew an account; tracking from before every
+  // contract start makes the first pass plan the full load, the worst case worth timing.
+  const longAgo = new Date(now.getTime() - 4 * 366 * 86_400_000);
+  await db.update(accounts).set({ createdAt: longAgo }).where(sql`true`);
+  return rows.length;
+}
+
+function plannerDeps(db: Database): PlannerDeps {
+  return {
+    db,
+    accounts: createAccountRepository({ db }),
+    activities: createActivityRepository({ db }),
+    tasks: createTaskRepository({ db }),
+    timeZone: TEAM_ZONE,
+    timeZoneOf: createUserTimeZones({ db, slack: null, fallbackZone: TEAM_ZONE }),
+  };
+}
+
+function passLine(label: string, ms: number, report: PlannerReport): string {
+  const perAccount = report.accounts > 0 ? ms / report.accounts : 0;
+  return (
+    `${label.padEnd(28)} ${formatMs(ms).padStart(10)}   ${perAccount.toFixed(2).padStart(6)} ms/account   ` +
+    `created ${report.tasksCreated}, completed ${report.tasksCompleted}, closed ${report.tasksClosed}, ` +
+    `messages ${report.messagesQueued}, digests ${report.digestsQueued}`
+  );
+}
+
+async function benchOn(engine: BenchDatabase, accountCount: number, now: Date): Promise<void> {
+  console.log(`\n--- ${engine.name}: ${accountCount} accounts, now ${now.toISOString()} (${TEAM_ZONE}) ---`);
+  console.log(memoryLine('memory before seeding'));
+  let handle: DatabaseHandle | null = null;
+  try {
+    handle = await engine.create();
+    const { db } = handle;
+    const portfolio = syntheticPortfolio(accountCount, dayIn(now, TEAM_ZONE));
+    const seeded = await timed(() => seed(db, portfolio, now));
+    console.log(`seeded ${accountCount} accounts and ${seeded.result} activities in ${formatMs(seeded.ms)}`);
+    console.log(memoryLine('memory before planning'));
+
+    const deps = plannerDeps(db);
+    const first = await timed(() => runPlanner(deps, now));
+    console.log(passLine('pass 1 (creates everything)', first.ms, first.result));
+    const steady = await timed(() => runPlanner(deps, now));
+    console.log(passLine('pass 2 (same instant)', steady.ms, steady.result));
+    const later = await timed(() => runPlanner(deps, new Date(now.getTime() + 60_000)));
+    console.log(passLine('pass 3 (one minute later)', later.ms, later.result));
+    console.log(memoryLine('memory after planning'));
+
+    const [stored] = await db.select({ n: count() }).from(tasks);
+    console.log(`tasks stored: ${stored?.n ?? 0} (${((stored?.n ?? 0) / accountCount).toFixed(1)} per account)`);
+    if (steady.result.tasksCreated > 0) console.log('WARNING: the steady-state pass created tasks; planning is not idempotent.');
+    const share = (steady.ms / BUDGET_MS) * 100;
+    const verdict = steady.ms < BUDGET_MS ? 'fits in' : 'DOES NOT FIT in';
+    console.log(
+      `steady state: ${formatMs(steady.ms)} per pass ${verdict} the ${BUDGET_MS / 1000} s budget (${share.toFixed(1)}% of it); ` +
+        `at this rate a minute covers about ${Math.floor((BUDGET_MS / steady.ms) * accountCount)} accounts`,
+    );
+  } finally {
+    await handle?.close();
+  }
+}
+
+export default async function run(): Promise<void> {
+  const accountCount = positiveIntegerFromEnv('BENCH_ACCOUNTS', 2000);
+  // On a whole minute, as the every-minute job runs.
+  const now = new Date(Math.floor(Date.now() / 60_000) * 60_000);
+  for (const engine of benchDatabases()) await benchOn(engine, accountCount, now);
+}

@@ -1,0 +1,71 @@
+/**
+ * The databases a bench runs on: an in-memory PGlite always, and a throwaway database on the
+ * PostgreSQL server named by BENCH_DATABASE_URL when it is set. The throwaway database is dropped
+ * on close, so a bench never touches real data on that server.
+ */
+import { randomBytes } from 'node:crypto';
+import postgres from 'postgres';
+import type { DatabaseHandle } from '../../src/db/database';
+import { migrate } from '../../src/db/migrate';
+import { openDatabase } from '../../src/db/open-database';
+
+export interface BenchDatabase {
+  name: string;
+  /** A new, empty, migrated database; closing the handle throws it away. */
+  create(): Promise<DatabaseHandle>;
+}
+
+const pgliteMemory: BenchDatabase = {
+  name: 'PGlite (in memory)',
+  async create() {
+    const handle = await openDatabase({ kind: 'pglite-memory' });
+    await migrate(handle.db);
+    return handle;
+  },
+};
+
+async function asAdmin(adminUrl: string, statement: string): Promise<void> {
+  const admin = postgres(adminUrl, { max: 1, onnotice: () => {} });
+  try {
+    await admin.unsafe(statement);
+  } finally {
+    await admin.end();
+  }
+}
+
+function postgresServer(adminUrl: string): BenchDatabase {
+  const server = new URL(adminUrl);
+  return {
+    name: `PostgreSQL (${server.host})`,
+    async create() {
+      const database = `cs_bot_bench_${randomBytes(6).toString('hex')}`;
+      await asAdmin(adminUrl, `create database ${database}`);
+      const url = new URL(adminUrl);
+      url.pathname = `/${database}`;
+      const handle = await openDatabase({ kind: 'postgres', url: url.toString() });
+      const drop = () => asAdmin(adminUrl, `drop database if exists ${database} with (force)`);
+      try {
+        await migrate(handle.db);
+      } catch (error) {
+        await handle.close();
+        await drop();
+        throw error;
+      }
+      return {
+        ...handle,
+        async close() {
+          try {
+            await handle.close();
+          } finally {
+            await drop();
+          }
+        },
+      };
+    },
+  };
+}
+
+export function benchDatabases(): BenchDatabase[] {
+  const url = process.env.BENCH_DATABASE_URL;
+  return url ? [pgliteMemory, postgresServer(url)] : [pgliteMemory];
+}

@@ -1,0 +1,17 @@
+import { PGlite } from '@electric-sql/pglite';
+import { drizzle } from 'drizzle-orm/pglite';
+import { migrate } from '/work/main/src/db/migrate';
+let t = Date.now();
+const a = await PGlite.create();
+console.log('create', Date.now() - t); t = Date.now();
+await migrate(drizzle(a) as any);
+console.log('migrate', Date.now() - t); t = Date.now();
+const b = await PGlite.create();
+console.log('create2', Date.now() - t); t = Date.now();
+const dump = await a.dumpDataDir('none');
+console.log('dump', Date.now() - t); t = Date.now();
+const c = await PGlite.create({ loadDataDir: dump });
+console.log('load', Date.now() - t); t = Date.now();
+const d = await (a as any).clone?.();
+console.log('clone', Date.now() - t, !!d); t = Date.now();
+console.log((await c.query('select count(*) from accounts')).rows);
