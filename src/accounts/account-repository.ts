@@ -1,5 +1,6 @@
 import { and, asc, eq, ilike, inArray, sql } from 'drizzle-orm';
 import type { Database } from '../db/database';
+import { groupBy, inChunks } from '../db/in-chunks';
 import { accountMembers, accounts, tasks } from '../db/schema';
 import {
   type Account,
@@ -68,23 +69,12 @@ function escapeLike(text: string): string {
 export function createAccountRepository({ db }: { db: Database }) {
   async function withTeams(rows: AccountRow[]): Promise<Account[]> {
     if (rows.length === 0) return [];
-    const members = await db
-      .select()
-      .from(accountMembers)
-      .where(
-        inArray(
-          accountMembers.accountId,
-          rows.map((row) => row.id),
-        ),
-      );
-    return rows.map((row) =>
-      toAccount(
-        row,
-        members
-          .filter((member) => member.accountId === row.id)
-          .map(({ role, slackUserId }) => ({ role, slackUserId })),
-      ),
-    );
+    const members = [];
+    for (const ids of inChunks(rows.map((row) => row.id))) {
+      members.push(...(await db.select().from(accountMembers).where(inArray(accountMembers.accountId, ids))));
+    }
+    const teams = groupBy(members, (member) => member.accountId);
+    return rows.map((row) => toAccount(row, (teams.get(row.id) ?? []).map(({ role, slackUserId }) => ({ role, slackUserId }))));
   }
 
   async function insertAccount(executor: Database, input: NewAccount): Promise<string> {

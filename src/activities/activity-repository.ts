@@ -1,5 +1,6 @@
-import { and, desc, eq } from 'drizzle-orm';
+import { and, desc, eq, inArray } from 'drizzle-orm';
 import type { Database } from '../db/database';
+import { groupBy, inChunks } from '../db/in-chunks';
 import { activities } from '../db/schema';
 import type { Activity } from '../domain/activity';
 
@@ -29,6 +30,15 @@ export function createActivityRepository({ db }: { db: Database }) {
         .from(activities)
         .where(eq(activities.accountId, accountId))
         .orderBy(desc(activities.occurredOn), desc(activities.createdAt));
+    },
+
+    /** Every timeline of these accounts at once, grouped by account (the planner's one read a pass). */
+    async listForAccounts(accountIds: string[]): Promise<Map<string, Activity[]>> {
+      const rows: Activity[] = [];
+      for (const ids of inChunks(accountIds)) {
+        rows.push(...(await db.select().from(activities).where(inArray(activities.accountId, ids))));
+      }
+      return groupBy(rows, (row) => row.accountId);
     },
 
     async listLoggedBy(userId: string, limit: number): Promise<Activity[]> {

@@ -1,4 +1,5 @@
 import { inArray } from 'drizzle-orm';
+import { inChunks } from '../db/in-chunks';
 import type { AccountRepository } from '../accounts/account-repository';
 import type { ActivityRepository } from '../activities/activity-repository';
 import { planTasks } from '../clocks/plan-tasks';
@@ -7,7 +8,8 @@ import { accounts, notifications } from '../db/schema';
 import type { Account } from '../domain/account';
 import type { TaskRepository } from '../tasks/task-repository';
 import { digestMoment } from './digest-schedule';
-import { syncAccountTasks } from './sync-account-tasks';
+import { type SyncReport, syncAccountTasks } from './sync-account-tasks';
+import { diffTasks, isEmptyDiff } from './task-diff';
 import type { TimeZoneOf } from './user-time-zones';
 
 export interface PlannerDeps {
@@ -33,13 +35,16 @@ export interface PlannerReport {
 export const digestKey = (userId: string, day: string) => `overdue_digest:${userId}:${day}`;
 
 async function trackedSince(db: Database, accountIds: string[]): Promise<Map<string, Date>> {
-  if (accountIds.length === 0) return new Map();
-  const rows = await db.select({ id: accounts.id, createdAt: accounts.createdAt }).from(accounts).where(inArray(accounts.id, accountIds));
-  return new Map(rows.map((row) => [row.id, row.createdAt]));
+  const since = new Map<string, Date>();
+  for (const ids of inChunks(accountIds)) {
+    const rows = await db.select({ id: accounts.id, createdAt: accounts.createdAt }).from(accounts).where(inArray(accounts.id, ids));
+    for (const row of rows) since.set(row.id, row.createdAt);
+  }
+  return since;
 }
 
-/** Plans one account: its clocks against its timeline, stored idempotently. */
-export async function planAccount(deps: PlannerDeps, account: Account, now: Date) {
+/** Plans one account now, outside the minute's pass (after an activity, a renewal or a close). */
+export async function planAccount(deps: PlannerDeps, account: Account, now: Date): Promise<SyncReport> {
   const since = (await trackedSince(deps.db, [account.id])).get(account.id) ?? now;
   const activities = await deps.activities.listForAccount(account.id);
   const planned = planTasks({ account, activities, now, timeZone: deps.timeZone });
@@ -49,6 +54,9 @@ export async function planAccount(deps: PlannerDeps, account: Account, now: Date
 /**
  * One planner pass at `now`: every account's tasks, then each person's overdue digest once its
  * 09:00 has come. Idempotent: a second pass at the same instant creates nothing.
+ *
+ * Reads everything it compares in a few queries, then opens a transaction only for the accounts
+ * whose stored tasks differ from their plan: most minutes, almost none do.
  */
 export async function runPlanner(deps: PlannerDeps, now: Date): Promise<PlannerReport> {
   const report: PlannerReport = {
@@ -61,9 +69,17 @@ export async function runPlanner(deps: PlannerDeps, now: Date): Promise<PlannerR
     completedTaskIds: [],
   };
   const all = [...(await deps.accounts.listActive()), ...(await deps.accounts.listClosedWithActiveTasks())];
+  const ids = all.map((account) => account.id);
+  const since = await trackedSince(deps.db, ids);
+  const activities = await deps.activities.listForAccounts(ids);
+  const stored = await deps.tasks.keysForAccounts(ids);
+
   for (const account of all) {
-    const sync = await planAccount(deps, account, now);
     report.accounts += 1;
+    const accountSince = since.get(account.id) ?? now;
+    const planned = planTasks({ account, activities: activities.get(account.id) ?? [], now, timeZone: deps.timeZone });
+    if (isEmptyDiff(diffTasks(planned, stored.get(account.id) ?? [], accountSince))) continue;
+    const sync = await syncAccountTasks(deps.db, { account, trackedSince: accountSince, planned, now });
     report.tasksCreated += sync.created;
     report.tasksCompleted += sync.completed.length;
     report.tasksClosed += sync.closed.length;
@@ -74,18 +90,33 @@ export async function runPlanner(deps: PlannerDeps, now: Date): Promise<PlannerR
   return report;
 }
 
-/** Queues today's overdue DM for each person whose 09:00 has come and who had something overdue then. */
+/**
+ * Queues today's overdue DM for each person whose 09:00 has come and who had something overdue
+ * then (a task falling due at 22:00 waits for tomorrow's). People whose digest for their today
+ * already exists are skipped before any insert.
+ */
 async function queueDigests(deps: PlannerDeps, now: Date): Promise<number> {
-  let queued = 0;
-  for (const user of await deps.tasks.usersWithOverdue(now, now)) {
+  const candidates: Array<{ user: string; key: string; sendAt: Date }> = [];
+  for (const { user, oldestDue } of await deps.tasks.oldestActiveDueByUser(now)) {
+    if (oldestDue > now) continue;
     const moment = digestMoment(now, await deps.timeZoneOf(user, now));
-    if (!moment) continue;
-    // Only what was already overdue at 09:00 counts: a task falling due at 22:00 waits for tomorrow.
-    const overdueThen = await deps.tasks.usersWithOverdue(moment.sendAt, now);
-    if (!overdueThen.includes(user)) continue;
+    if (!moment || oldestDue > moment.sendAt) continue;
+    candidates.push({ user, key: digestKey(user, moment.day), sendAt: moment.sendAt });
+  }
+  if (candidates.length === 0) return 0;
+  const existing = new Set(
+    (
+      await deps.db
+        .select({ key: notifications.key })
+        .from(notifications)
+        .where(inArray(notifications.key, candidates.map((candidate) => candidate.key)))
+    ).map((row) => row.key),
+  );
+  let queued = 0;
+  for (const { user, key, sendAt } of candidates.filter((candidate) => !existing.has(candidate.key))) {
     const inserted = await deps.db
       .insert(notifications)
-      .values({ key: digestKey(user, moment.day), kind: 'overdue_digest', recipientUser: user, channelId: null, dueAt: moment.sendAt })
+      .values({ key, kind: 'overdue_digest', recipientUser: user, channelId: null, dueAt: sendAt })
       .onConflictDoNothing()
       .returning({ id: notifications.id });
     queued += inserted.length;

@@ -1,9 +1,9 @@
 import { and, eq, inArray } from 'drizzle-orm';
 import type { PlannedTask } from '../clocks/plan-tasks';
-import { CLOCK_RULES } from '../clocks/rules';
 import type { Database } from '../db/database';
 import { notifications, tasks } from '../db/schema';
 import type { Account } from '../domain/account';
+import { diffTasks } from './task-diff';
 
 export interface SyncReport {
   created: number;
@@ -14,26 +14,15 @@ export interface SyncReport {
   queued: number;
 }
 
-const taskKey = (ruleId: string, periodKey: string) => `${ruleId}|${periodKey}`;
-
-const ONE_SHOT_RULES = new Set(CLOCK_RULES.filter((rule) => rule.anchor.kind === 'accountDay').map((rule) => rule.id));
-
-/**
- * A one-time task (an onboarding step, a handoff, a past renewal question) that was already due
- * before cs-bot knew the account is history, not work: importing a two-year-old account must not
- * flood its channel with every onboarding step. Recurring clocks keep their current period.
- */
-export function isHistory(planned: PlannedTask, trackedSince: Date): boolean {
-  return ONE_SHOT_RULES.has(planned.ruleId) && planned.dueAt < trackedSince;
-}
-
 export const taskOpenedKey = (taskId: string) => `task_opened:${taskId}`;
 
+const STILL_OPEN = ['open', 'snoozed'] as const;
+
 /**
- * Brings one account's stored tasks in line with its plan, in one transaction: new tasks are
- * inserted (ON CONFLICT DO NOTHING, so concurrent planners create each once) and only the insert
- * that won queues the "task opened" message; completed ones are marked done; tasks that left the
- * plan are closed. Running it twice with the same inputs changes nothing the second time.
+ * Brings one account's stored tasks in line with its plan, in one transaction that re-reads them:
+ * new tasks are inserted (ON CONFLICT DO NOTHING, so concurrent planners create each once) and
+ * only the insert that won queues the "task opened" message; completed ones are marked done; tasks
+ * that left the plan are closed. Running it twice with the same inputs changes nothing the second time.
  */
 export async function syncAccountTasks(
   db: Database,
@@ -42,30 +31,24 @@ export async function syncAccountTasks(
   const { account, trackedSince, planned, now } = input;
   return db.transaction(async (tx) => {
     const report: SyncReport = { created: 0, completed: [], closed: [], queued: 0 };
-    const existing = await tx.select().from(tasks).where(eq(tasks.accountId, account.id));
-    const existingByKey = new Map(existing.map((task) => [taskKey(task.ruleId, task.periodKey), task]));
-    const plannedKeys = new Set<string>();
+    const stored = await tx
+      .select({ id: tasks.id, ruleId: tasks.ruleId, periodKey: tasks.periodKey, status: tasks.status, forUser: tasks.forUser })
+      .from(tasks)
+      .where(eq(tasks.accountId, account.id));
+    const diff = diffTasks(planned, stored, trackedSince);
 
-    for (const task of planned) {
-      const key = taskKey(task.ruleId, task.periodKey);
-      plannedKeys.add(key);
-      const stored = existingByKey.get(key);
-      if (stored) {
-        const active = stored.status === 'open' || stored.status === 'snoozed';
-        if (active && task.completedByActivityId) {
-          await tx
-            .update(tasks)
-            .set({ status: 'done', completedByActivityId: task.completedByActivityId, snoozedUntil: null, updatedAt: now })
-            .where(and(eq(tasks.id, stored.id), inArray(tasks.status, ['open', 'snoozed'])));
-          report.completed.push(stored.id);
-        } else if (active && stored.forUser !== task.forUserId) {
-          // The account team changed: the task follows whoever holds the role now.
-          await tx.update(tasks).set({ forUser: task.forUserId, updatedAt: now }).where(eq(tasks.id, stored.id));
-        }
-        continue;
-      }
-      if (isHistory(task, trackedSince)) continue;
-
+    for (const { id, activityId } of diff.completions) {
+      const updated = await tx
+        .update(tasks)
+        .set({ status: 'done', completedByActivityId: activityId, snoozedUntil: null, updatedAt: now })
+        .where(and(eq(tasks.id, id), inArray(tasks.status, STILL_OPEN)))
+        .returning({ id: tasks.id });
+      report.completed.push(...updated.map((row) => row.id));
+    }
+    for (const { id, forUser } of diff.reassignments) {
+      await tx.update(tasks).set({ forUser, updatedAt: now }).where(eq(tasks.id, id));
+    }
+    for (const task of diff.inserts) {
       const done = task.completedByActivityId !== null;
       const [inserted] = await tx
         .insert(tasks)
@@ -101,25 +84,14 @@ export async function syncAccountTasks(
         .returning({ id: notifications.id });
       report.queued += queued.length;
     }
-
-    const leftThePlan = existing.filter(
-      (task) => (task.status === 'open' || task.status === 'snoozed') && !plannedKeys.has(taskKey(task.ruleId, task.periodKey)),
-    );
-    if (leftThePlan.length > 0) {
+    if (diff.closures.length > 0) {
       const reason = account.status === 'closed' ? 'The account was closed.' : 'The clock moved on to a newer period.';
-      await tx
+      const closed = await tx
         .update(tasks)
         .set({ status: 'closed', resolvedReason: reason, resolvedAt: now, updatedAt: now })
-        .where(
-          and(
-            inArray(
-              tasks.id,
-              leftThePlan.map((task) => task.id),
-            ),
-            inArray(tasks.status, ['open', 'snoozed']),
-          ),
-        );
-      report.closed.push(...leftThePlan.map((task) => task.id));
+        .where(and(inArray(tasks.id, diff.closures), inArray(tasks.status, STILL_OPEN)))
+        .returning({ id: tasks.id });
+      report.closed.push(...closed.map((row) => row.id));
     }
     return report;
   });

@@ -1,5 +1,7 @@
-import { and, asc, eq, inArray, isNotNull, lte, or, sql } from 'drizzle-orm';
+import { and, asc, eq, inArray, isNotNull, lte, min, or, sql } from 'drizzle-orm';
+import type { StoredTaskKey } from '../reminders/task-diff';
 import type { Database } from '../db/database';
+import { groupBy, inChunks } from '../db/in-chunks';
 import { accounts, tasks } from '../db/schema';
 import type { Task } from '../domain/task';
 
@@ -57,13 +59,28 @@ export function createTaskRepository({ db }: { db: Database }) {
       return flatten(rows);
     },
 
-    /** People who have at least one task that was overdue at `asOf` and is still active at `now`. */
-    async usersWithOverdue(asOf: Date, now: Date): Promise<string[]> {
+    /** For each person with active tasks, the oldest due time among them: one grouped query. */
+    async oldestActiveDueByUser(now: Date): Promise<Array<{ user: string; oldestDue: Date }>> {
       const rows = await db
-        .selectDistinct({ user: tasks.forUser })
+        .select({ user: tasks.forUser, oldestDue: min(tasks.dueAt) })
         .from(tasks)
-        .where(and(activeAt(now), lte(tasks.dueAt, asOf), isNotNull(tasks.forUser)));
-      return rows.map((row) => row.user).filter((user): user is string => user !== null);
+        .where(and(activeAt(now), isNotNull(tasks.forUser)))
+        .groupBy(tasks.forUser);
+      return rows.flatMap(({ user, oldestDue }) => (user && oldestDue ? [{ user, oldestDue: new Date(oldestDue) }] : []));
+    },
+
+    /** The planner's view of stored tasks, for many accounts in one read, grouped by account. */
+    async keysForAccounts(accountIds: string[]): Promise<Map<string, StoredTaskKey[]>> {
+      const rows: Array<StoredTaskKey & { accountId: string }> = [];
+      for (const ids of inChunks(accountIds)) {
+        rows.push(
+          ...(await db
+            .select({ accountId: tasks.accountId, id: tasks.id, ruleId: tasks.ruleId, periodKey: tasks.periodKey, status: tasks.status, forUser: tasks.forUser })
+            .from(tasks)
+            .where(inArray(tasks.accountId, ids))),
+        );
+      }
+      return groupBy(rows, (row) => row.accountId);
     },
 
     /** Snoozes an active task; returns false when it was already closed. */

@@ -8,7 +8,9 @@ import { runPlanner, type PlannerDeps } from '../../src/reminders/run-planner';
 import { createUserTimeZones } from '../../src/reminders/user-time-zones';
 import { createTaskRepository } from '../../src/tasks/task-repository';
 import { accountFixture } from '../support/e2e-context';
-import { testDatabases } from '../support/test-databases';
+import { createPostgresDatabaseUrl, testDatabases } from '../support/test-databases';
+import { migrate } from '../../src/db/migrate';
+import { openDatabase } from '../../src/db/open-database';
 
 const CSM = 'U0CSM00001';
 const TRACKED_SINCE = new Date('2026-01-01T00:00:00Z');
@@ -131,5 +133,42 @@ describe.each(testDatabases())('the planner on $name', (engine) => {
     expect(await digestKeys()).toHaveLength(2);
     const [berlinDigest] = await handle.db.select().from(notifications).where(eq(notifications.key, `overdue_digest:${berliner}:2026-03-04`));
     expect(berlinDigest?.dueAt).toEqual(new Date('2026-03-04T08:00:00Z'));
+  });
+});
+
+describe.runIf(process.env.TEST_DATABASE_URL)('two planners on one PostgreSQL at once', () => {
+  it('create each task and each message exactly once', async () => {
+    const target = await createPostgresDatabaseUrl(process.env.TEST_DATABASE_URL!);
+    const first = await openDatabase({ kind: 'postgres', url: target.url });
+    const second = await openDatabase({ kind: 'postgres', url: target.url });
+    try {
+      await migrate(first.db);
+      const repository = createAccountRepository({ db: first.db });
+      for (let i = 0; i < 30; i += 1) {
+        await repository.create(
+          accountFixture({ name: `Replica ${i}`, channelId: `C0REPLICA${i}`, contractStart: '2026-03-02', team: [{ role: 'CSM', slackUserId: CSM }] }),
+        );
+      }
+      await first.db.update(accounts).set({ createdAt: TRACKED_SINCE });
+      const depsFor = (db: DatabaseHandle['db']): PlannerDeps => ({
+        db,
+        accounts: createAccountRepository({ db }),
+        activities: createActivityRepository({ db }),
+        tasks: createTaskRepository({ db }),
+        timeZone: 'UTC',
+        timeZoneOf: createUserTimeZones({ db, slack: null, fallbackZone: 'UTC' }),
+      });
+      const now = new Date('2026-03-10T10:00:00Z');
+      const [a, b] = await Promise.all([runPlanner(depsFor(first.db), now), runPlanner(depsFor(second.db), now)]);
+      const stored = await first.db.select().from(tasks);
+      const queued = await first.db.select().from(notifications).where(eq(notifications.kind, 'task_opened'));
+      expect(a.tasksCreated + b.tasksCreated).toBe(stored.length);
+      expect(queued).toHaveLength(stored.filter((task) => task.status === 'open').length);
+      expect(new Set(queued.map((row) => row.taskIds[0])).size).toBe(queued.length);
+    } finally {
+      await first.close();
+      await second.close();
+      await target.drop();
+    }
   });
 });

@@ -1,0 +1,64 @@
+import type { PlannedTask } from '../clocks/plan-tasks';
+import { CLOCK_RULES } from '../clocks/rules';
+import type { TaskStatus } from '../domain/task';
+
+/** What the planner needs to know of a stored task to compare it with the plan. */
+export interface StoredTaskKey {
+  id: string;
+  ruleId: string;
+  periodKey: string;
+  status: TaskStatus;
+  forUser: string | null;
+}
+
+/** The changes that bring an account's stored tasks in line with its plan. */
+export interface TaskDiff {
+  inserts: PlannedTask[];
+  completions: Array<{ id: string; activityId: string }>;
+  reassignments: Array<{ id: string; forUser: string | null }>;
+  closures: string[];
+}
+
+const ONE_SHOT_RULES = new Set(CLOCK_RULES.filter((rule) => rule.anchor.kind === 'accountDay').map((rule) => rule.id));
+
+/**
+ * A one-time task (an onboarding step, a handoff, a past renewal question) that was already due
+ * before cs-bot knew the account is history, not work: importing a two-year-old account must not
+ * flood its channel with every onboarding step. Recurring clocks keep their current period.
+ */
+export function isHistory(planned: PlannedTask, trackedSince: Date): boolean {
+  return ONE_SHOT_RULES.has(planned.ruleId) && planned.dueAt < trackedSince;
+}
+
+const keyOf = (task: { ruleId: string; periodKey: string }) => `${task.ruleId}|${task.periodKey}`;
+const isOpen = (task: StoredTaskKey) => task.status === 'open' || task.status === 'snoozed';
+
+/**
+ * Compares the plan with what is stored. Pure, so the planner can skip an account whose tasks
+ * already match (most accounts, most minutes) without opening a transaction.
+ */
+export function diffTasks(planned: readonly PlannedTask[], stored: readonly StoredTaskKey[], trackedSince: Date): TaskDiff {
+  const diff: TaskDiff = { inserts: [], completions: [], reassignments: [], closures: [] };
+  const storedByKey = new Map(stored.map((task) => [keyOf(task), task]));
+  const plannedKeys = new Set<string>();
+  for (const task of planned) {
+    plannedKeys.add(keyOf(task));
+    const existing = storedByKey.get(keyOf(task));
+    if (!existing) {
+      if (!isHistory(task, trackedSince)) diff.inserts.push(task);
+    } else if (isOpen(existing) && task.completedByActivityId) {
+      diff.completions.push({ id: existing.id, activityId: task.completedByActivityId });
+    } else if (isOpen(existing) && existing.forUser !== task.forUserId) {
+      // The account team changed: the task follows whoever holds the role now.
+      diff.reassignments.push({ id: existing.id, forUser: task.forUserId });
+    }
+  }
+  for (const task of stored) {
+    if (isOpen(task) && !plannedKeys.has(keyOf(task))) diff.closures.push(task.id);
+  }
+  return diff;
+}
+
+export function isEmptyDiff(diff: TaskDiff): boolean {
+  return diff.inserts.length + diff.completions.length + diff.reassignments.length + diff.closures.length === 0;
+}

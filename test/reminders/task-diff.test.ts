@@ -1,0 +1,69 @@
+import { describe, expect, it } from 'vitest';
+import type { PlannedTask } from '../../src/clocks/plan-tasks';
+import { diffTasks, isEmptyDiff, type StoredTaskKey } from '../../src/reminders/task-diff';
+
+const TRACKED_SINCE = new Date('2026-01-01T00:00:00Z');
+
+function planned(overrides: Partial<PlannedTask> & { ruleId: string }): PlannedTask {
+  return {
+    accountId: 'a1',
+    periodKey: '2026-03-02',
+    title: overrides.ruleId,
+    forRole: 'CSM',
+    forUserId: 'U0CSM00001',
+    opensAt: new Date('2026-03-02T00:00:00Z'),
+    dueAt: new Date('2026-03-03T00:00:00Z'),
+    completedByActivityId: null,
+    ...overrides,
+  };
+}
+
+function stored(overrides: Partial<StoredTaskKey> & { id: string; ruleId: string }): StoredTaskKey {
+  return { periodKey: '2026-03-02', status: 'open', forUser: 'U0CSM00001', ...overrides };
+}
+
+describe('diffTasks', () => {
+  it('finds nothing to do when the stored tasks already match the plan', () => {
+    const diff = diffTasks([planned({ ruleId: 'onboarding.welcome' })], [stored({ id: 't1', ruleId: 'onboarding.welcome' })], TRACKED_SINCE);
+    expect(isEmptyDiff(diff)).toBe(true);
+  });
+
+  it('inserts new tasks, completes open ones whose activity was logged, and reassigns when the team changed', () => {
+    const diff = diffTasks(
+      [
+        planned({ ruleId: 'onboarding.welcome', completedByActivityId: 'act1' }),
+        planned({ ruleId: 'handoff.csm_kickoff', forUserId: 'U0NEWCSM01' }),
+        planned({ ruleId: 'onboarding.personal_introduction' }),
+      ],
+      [stored({ id: 't1', ruleId: 'onboarding.welcome' }), stored({ id: 't2', ruleId: 'handoff.csm_kickoff' })],
+      TRACKED_SINCE,
+    );
+    expect(diff.completions).toEqual([{ id: 't1', activityId: 'act1' }]);
+    expect(diff.reassignments).toEqual([{ id: 't2', forUser: 'U0NEWCSM01' }]);
+    expect(diff.inserts.map((task) => task.ruleId)).toEqual(['onboarding.personal_introduction']);
+    expect(diff.closures).toEqual([]);
+  });
+
+  it('closes open tasks that left the plan but leaves closed ones and finished ones alone', () => {
+    const diff = diffTasks(
+      [],
+      [
+        stored({ id: 't1', ruleId: 'cadence.strategic_pr1' }),
+        stored({ id: 't2', ruleId: 'onboarding.welcome', status: 'done' }),
+        stored({ id: 't3', ruleId: 'ebr.contract_year', status: 'snoozed' }),
+      ],
+      TRACKED_SINCE,
+    );
+    expect(diff.closures).toEqual(['t1', 't3']);
+  });
+
+  it('treats a one-time task already due before the account was tracked as history, but not a recurring one', () => {
+    const old = { dueAt: new Date('2025-06-01T00:00:00Z'), periodKey: '2025-05-01' };
+    const diff = diffTasks(
+      [planned({ ruleId: 'onboarding.welcome', ...old }), planned({ ruleId: 'cadence.strategic_pr1', ...old })],
+      [],
+      TRACKED_SINCE,
+    );
+    expect(diff.inserts.map((task) => task.ruleId)).toEqual(['cadence.strategic_pr1']);
+  });
+});
