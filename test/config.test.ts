@@ -3,7 +3,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { environmentWithDotenv } from '../src/config/dotenv';
+import { SocketModeReceiver } from '@slack/bolt';
 import { ConfigError, loadConfig } from '../src/config/env';
+import { openDatabase } from '../src/db/open-database';
+import { createCsBot } from '../src/slack/create-app';
 
 const base = { SLACK_BOT_TOKEN: 'xoxb-1', SLACK_SIGNING_SECRET: 'secret' };
 
@@ -76,5 +79,18 @@ describe('environmentWithDotenv', () => {
 
   it('treats a missing .env as no file at all', () => {
     expect(environmentWithDotenv({ PORT: '5000' }, '/nonexistent/.env')).toEqual({ PORT: '5000' });
+  });
+});
+
+describe('createCsBot in Socket Mode', () => {
+  it('builds a Socket Mode app from an app token, with no signing secret and no HTTP listener of its own', async () => {
+    const database = await openDatabase({ kind: 'pglite-memory' });
+    try {
+      const bot = createCsBot({ config: loadConfig({ SLACK_BOT_TOKEN: 'xoxb-1', SLACK_APP_TOKEN: 'xapp-1', LOG_LEVEL: 'error' }), database });
+      // Bolt keeps its receiver private; its class is the one observable sign of the mode chosen.
+      expect((bot.app as unknown as { receiver: object }).receiver).toBeInstanceOf(SocketModeReceiver);
+    } finally {
+      await database.close();
+    }
   });
 });

@@ -2,12 +2,20 @@ import { formatDay } from '../domain/calendar-day';
 import type { Activity } from '../domain/activity';
 import type { HomeView, KnownBlock } from '../slack/block-kit';
 import { escapeMrkdwn, truncate } from '../slack/mrkdwn';
+import type { TaskWithAccount } from '../tasks/task-repository';
 import { describeActivity } from './activity-summary';
+import { taskBlocks } from './task-reminder';
 
 export const OPEN_LOG_MODAL_ACTION = 'open_log_modal';
 
-/** The App Home tab: a button to log, and what this person logged lately. */
-export function buildAppHome(recent: Array<{ activity: Activity; accountName: string }>): HomeView {
+const HOME_TASKS = 10;
+
+/** The App Home tab: a button to log, this person's open tasks (with their buttons) and what they logged lately. */
+export function buildAppHome(
+  recent: Array<{ activity: Activity; accountName: string }>,
+  openTasks: TaskWithAccount[],
+  options: { now: Date; timeZone: string },
+): HomeView {
   const lines = recent.map(
     ({ activity, accountName }) =>
       `• ${formatDay(activity.occurredOn)} · *${escapeMrkdwn(accountName)}* · ${describeActivity(activity)}` +
@@ -25,6 +33,18 @@ export function buildAppHome(recent: Array<{ activity: Activity; accountName: st
         text: { type: 'plain_text', text: 'Log activity' },
       },
     },
+    { type: 'divider' },
+    {
+      type: 'section',
+      text: {
+        type: 'mrkdwn',
+        text:
+          openTasks.length === 0
+            ? '*Your open tasks*\n_Nothing open. :tada:_'
+            : `*Your open tasks* (${openTasks.length}, ${openTasks.filter((task) => task.dueAt <= options.now).length} overdue)`,
+      },
+    },
+    ...openTasks.slice(0, HOME_TASKS).flatMap((task) => taskBlocks(task, { ...options, showAccount: true })),
     { type: 'divider' },
     {
       type: 'section',

@@ -96,6 +96,7 @@ describe.each(testDatabases())('accounts, App Home and shortcuts, end to end on 
     expect(published.args.user_id).toBe(ALICE);
     expect(JSON.stringify(published.args.view)).toContain('Tyrell');
     expect(JSON.stringify(published.args.view)).toContain('EBR with the VP');
+    expect(JSON.stringify(published.args.view)).toContain('Your open tasks');
   });
 });
 
