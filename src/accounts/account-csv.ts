@@ -3,6 +3,7 @@
  * Pure: it reads text and returns rows or every problem found, so the caller writes all or nothing.
  */
 import { z } from 'zod';
+import type { NewAccount } from './account-repository';
 import {
   CSM_SEGMENTS,
   HEALTHS,
@@ -12,10 +13,8 @@ import {
   accountNameKey,
   effectivePriority,
   salesSegmentForEmployees,
-  type CsmSegment,
   type Health,
   type Priority,
-  type SalesSegment,
   type TeamRole,
 } from '../domain/account';
 
@@ -41,26 +40,14 @@ export const ACCOUNT_CSV_COLUMNS = [
 
 export type AccountCsvColumn = (typeof ACCOUNT_CSV_COLUMNS)[number]['name'];
 
-export interface AccountImportRow {
+/** One account from the file, ready for the repository, and where it stood in the file. */
+export type AccountImportRow = NewAccount & {
   /**
    * The 1-based physical line the row starts on (the header is line 1), so a later check, such as
    * a name already in the database, reports the row exactly as a parse error would.
    */
   line: number;
-  name: string;
-  channelId: string | null;
-  employeeCount: number | null;
-  salesSegment: SalesSegment | null;
-  csmSegment: CsmSegment | null;
-  priority: Priority;
-  health: Health;
-  contractStart: string | null;
-  renewalDate: string | null;
-  csaAseIdentifiedOn: string | null;
-  successServices: boolean;
-  successPlanActive: boolean;
-  team: { role: TeamRole; slackUserId: string }[];
-}
+};
 
 /** `line` is the 1-based physical line where the offending row starts (the header is line 1). */
 export interface AccountCsvError {

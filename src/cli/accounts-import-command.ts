@@ -14,22 +14,8 @@ const NOTHING_IMPORTED = 'Nothing was imported.';
  * Spelled out field by field so that a field added to NewAccount is a compile error here.
  * `line` is left out: it only locates the row in the file and is not stored.
  */
-export function toNewAccount(row: AccountImportRow): NewAccount {
-  return {
-    name: row.name,
-    channelId: row.channelId,
-    employeeCount: row.employeeCount,
-    salesSegment: row.salesSegment,
-    csmSegment: row.csmSegment,
-    priority: row.priority,
-    health: row.health,
-    contractStart: row.contractStart,
-    renewalDate: row.renewalDate,
-    successServices: row.successServices,
-    csaAseIdentifiedOn: row.csaAseIdentifiedOn,
-    successPlanActive: row.successPlanActive,
-    team: row.team,
-  };
+export function toNewAccount({ line: _line, ...account }: AccountImportRow): NewAccount {
+  return account;
 }
 
 function reportErrors(stderr: (line: string) => void, errors: readonly AccountCsvError[]): number {
