@@ -17,6 +17,15 @@ const blockIds = (view: Modal) => view.blocks.map((block) => block.block_id);
 describe.each(testDatabases())('the log modal, end to end on $name', (engine) => {
   const context = useRunningApp(engine, { timeZone: 'America/New_York', now: () => NOW });
 
+  /** Submits a log modal as Alice, filled in with the given values. */
+  const submitLogModal = (values: Parameters<typeof logModalValues>[0]) =>
+    context.app.interact(
+      viewSubmissionPayload({
+        userId: ALICE,
+        view: viewPayload({ callbackId: LOG_MODAL.callbackId, values: logModalValues(values) }),
+      }),
+    );
+
   it('opens within 3 seconds of /cs log, with the channel’s account preselected and today’s date in the team zone', async () => {
     const acme = await createAccount(context, { name: 'Acme Corp', channelId: 'C0ACME0001' });
     const sentAt = Date.now();
@@ -56,21 +65,13 @@ describe.each(testDatabases())('the log modal, end to end on $name', (engine) =>
   it('stores the submission, posts an escaped summary in the account channel and confirms to the submitter', async () => {
     const initech = await createAccount(context, { name: 'Initech', channelId: 'C0INITECH1' });
     const notes = 'Talked rollout. <!channel> please read, cc <@U0BOSS0001> & @here';
-    const response = await context.app.interact(
-      viewSubmissionPayload({
-        userId: ALICE,
-        view: viewPayload({
-          callbackId: LOG_MODAL.callbackId,
-          values: logModalValues({
-            account: { id: initech.id, name: 'Initech' },
-            type: 'cadence_call',
-            date: '2026-11-20',
-            participants: [ALICE, 'U0BOB00001'],
-            notes,
-          }),
-        }),
-      }),
-    );
+    const response = await submitLogModal({
+      account: { id: initech.id, name: 'Initech' },
+      type: 'cadence_call',
+      date: '2026-11-20',
+      participants: [ALICE, 'U0BOB00001'],
+      notes,
+    });
     expect(response.status).toBe(200);
     expect(response.text).toBe('');
 
@@ -134,22 +135,14 @@ describe.each(testDatabases())('the log modal, end to end on $name', (engine) =>
 
   it('stores a CSA engagement with its accelerator type and a free-text content module', async () => {
     const umbrella = await createAccount(context, { name: 'Umbrella', channelId: 'C0UMBRELLA' });
-    const response = await context.app.interact(
-      viewSubmissionPayload({
-        userId: ALICE,
-        view: viewPayload({
-          callbackId: LOG_MODAL.callbackId,
-          values: logModalValues({
-            account: { id: umbrella.id, name: 'Umbrella' },
-            type: 'csa_engagement',
-            date: TODAY,
-            acceleratorType: 'CI',
-            contentModule: 'Runner fleet guidance',
-            contentModuleCustom: 'Delivered guidance report for cost optimization',
-          }),
-        }),
-      }),
-    );
+    const response = await submitLogModal({
+      account: { id: umbrella.id, name: 'Umbrella' },
+      type: 'csa_engagement',
+      date: TODAY,
+      acceleratorType: 'CI',
+      contentModule: 'Runner fleet guidance',
+      contentModuleCustom: 'Delivered guidance report for cost optimization',
+    });
     expect(response.text).toBe('');
     await context.fake.waitForCall('chat.postMessage', (call) => call.args.channel === ALICE);
     const [stored] = await context.app.deps.activities.listRecent(umbrella.id, 1);
@@ -163,15 +156,7 @@ describe.each(testDatabases())('the log modal, end to end on $name', (engine) =>
 
   it('answers field errors for a missing account, a future date and over-long notes, and writes nothing', async () => {
     const before = await context.app.deps.activities.listLoggedBy(ALICE, 100);
-    const response = await context.app.interact(
-      viewSubmissionPayload({
-        userId: ALICE,
-        view: viewPayload({
-          callbackId: LOG_MODAL.callbackId,
-          values: logModalValues({ type: 'call', date: '2026-11-24', notes: 'x'.repeat(3001) }),
-        }),
-      }),
-    );
+    const response = await submitLogModal({ type: 'call', date: '2026-11-24', notes: 'x'.repeat(3001) });
     expect(response.status).toBe(200);
     const body = response.json() as { response_action: string; errors: Record<string, string> };
     expect(body.response_action).toBe('errors');
@@ -184,15 +169,7 @@ describe.each(testDatabases())('the log modal, end to end on $name', (engine) =>
 
   it('asks for the renewal outcome when a renewal call is submitted without one', async () => {
     const hooli = await createAccount(context, { name: 'Hooli' });
-    const response = await context.app.interact(
-      viewSubmissionPayload({
-        userId: ALICE,
-        view: viewPayload({
-          callbackId: LOG_MODAL.callbackId,
-          values: logModalValues({ account: { id: hooli.id, name: 'Hooli' }, type: 'renewal_call', date: TODAY }),
-        }),
-      }),
-    );
+    const response = await submitLogModal({ account: { id: hooli.id, name: 'Hooli' }, type: 'renewal_call', date: TODAY });
     const body = response.json() as { errors: Record<string, string> };
     expect(body.errors[LOG_MODAL.renewalOutcome.block]).toMatch(/renewal question/);
     expect(await context.app.deps.activities.listRecent(hooli.id, 5)).toHaveLength(0);
@@ -201,15 +178,7 @@ describe.each(testDatabases())('the log modal, end to end on $name', (engine) =>
   it('still stores the activity and tells the submitter when the channel post fails', async () => {
     const vandelay = await createAccount(context, { name: 'Vandelay', channelId: 'C0VANDELAY' });
     context.fake.failNext('chat.postMessage', 'not_in_channel', { channel: 'C0VANDELAY' });
-    await context.app.interact(
-      viewSubmissionPayload({
-        userId: ALICE,
-        view: viewPayload({
-          callbackId: LOG_MODAL.callbackId,
-          values: logModalValues({ account: { id: vandelay.id, name: 'Vandelay' }, type: 'email', date: TODAY }),
-        }),
-      }),
-    );
+    await submitLogModal({ account: { id: vandelay.id, name: 'Vandelay' }, type: 'email', date: TODAY });
     const confirmation = await context.fake.waitForCall('chat.postMessage', (call) => call.args.channel === ALICE);
     expect(String(confirmation.args.text)).toContain('not_in_channel');
     expect(await context.app.deps.activities.listRecent(vandelay.id, 5)).toHaveLength(1);

@@ -223,6 +223,16 @@ function readBody(req: IncomingMessage): Promise<string> {
   });
 }
 
+/** The request's arguments, or none when its body does not parse. */
+async function readArgs(req: IncomingMessage): Promise<Args> {
+  const raw = await readBody(req);
+  try {
+    return parseBody(raw, req.headers['content-type'] ?? '');
+  } catch {
+    return {};
+  }
+}
+
 function bearerToken(req: IncomingMessage): string | undefined {
   const header = req.headers.authorization;
   const match = header ? /^Bearer\s+(.+)$/i.exec(header) : null;
@@ -634,13 +644,7 @@ export async function startFakeSlack(options: FakeSlackOptions = {}): Promise<Fa
     }
     if (path.startsWith('/response/')) {
       // A slash command's response_url: Slack shows the posted message to the user (ephemeral by default).
-      const raw = await readBody(req);
-      let args: Args;
-      try {
-        args = parseBody(raw, req.headers['content-type'] ?? '');
-      } catch {
-        args = {};
-      }
+      const args = await readArgs(req);
       const response: Answer = { ok: true };
       record({ method: RESPONSE_URL_METHOD, args: { ...args, response_url: path }, at: Date.now(), response, httpStatus: 200, dropped: false, token: undefined });
       res.writeHead(200, { 'content-type': 'application/json; charset=utf-8' }).end(JSON.stringify(response));
@@ -651,13 +655,7 @@ export async function startFakeSlack(options: FakeSlackOptions = {}): Promise<Fa
       return;
     }
     const method = path.slice('/api/'.length);
-    const raw = await readBody(req);
-    let args: Args;
-    try {
-      args = parseBody(raw, req.headers['content-type'] ?? '');
-    } catch {
-      args = {};
-    }
+    const args = await readArgs(req);
     const token = bearerToken(req) ?? text(args, 'token');
 
     const latency = delays.get(method) ?? delays.get('*') ?? 0;

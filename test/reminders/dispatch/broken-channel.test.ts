@@ -1,55 +1,39 @@
 import { eq } from 'drizzle-orm';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import type { DatabaseHandle } from '../../../src/db/database';
+import { describe, expect, it } from 'vitest';
 import { accounts } from '../../../src/db/schema';
 import { channelBrokenKey } from '../../../src/reminders/dispatch/broken-channel';
 import { reminderKeysOf } from '../../../src/reminders/dispatch/reminder-metadata';
 import { adminCopyKey } from '../../../src/reminders/dispatch/route-rows';
-import { startFakeSlack, type FakeSlack } from '../../support/fake-slack';
 import { testDatabases } from '../../support/test-databases';
 import {
   ADMINS,
   at,
-  clearTables,
   dispatcherFor,
   insertAccount,
   insertNotifications,
   minutes,
   notificationByKey,
   postsPerKey,
+  useDispatchWorld,
 } from './dispatch-fixtures';
 
 describe.each(testDatabases())('reminders for a broken account channel on $name', (engine) => {
-  let fake: FakeSlack;
-  let handle: DatabaseHandle;
+  const world = useDispatchWorld(engine);
 
-  beforeAll(async () => {
-    fake = await startFakeSlack();
-    handle = await engine.create();
-  });
-  afterAll(async () => {
-    await fake.close();
-    await handle.close();
-  });
-  beforeEach(async () => {
-    fake.reset();
-    await clearTables(handle.db);
-  });
-
-  const keysIn = (channel: string) => fake.messagesIn(channel).flatMap((message) => reminderKeysOf(message));
+  const keysIn = (channel: string) => world.fake.messagesIn(channel).flatMap((message) => reminderKeysOf(message));
 
   it("sends reminders for an archived channel to the person's DM, marks the account and tells each admin once", async () => {
     const now = new Date();
-    fake.addChannel({ id: 'CARCHIVED', archived: true });
-    const accountId = await insertAccount(handle.db, 'CARCHIVED');
-    await insertNotifications(handle.db, [
+    world.fake.addChannel({ id: 'CARCHIVED', archived: true });
+    const accountId = await insertAccount(world.handle.db, 'CARCHIVED');
+    await insertNotifications(world.handle.db, [
       { key: 'for-amy', dueAt: at(now, -minutes(2)), accountId, channelId: 'CARCHIVED', recipientUser: 'UAMY' },
       { key: 'for-ben', dueAt: at(now, -minutes(1)), accountId, channelId: 'CARCHIVED', recipientUser: 'UBEN' },
     ]);
-    const dispatcher = dispatcherFor(handle.db, fake);
+    const dispatcher = dispatcherFor(world.handle.db, world.fake);
 
     const first = await dispatcher.runOnce(now);
-    await insertNotifications(handle.db, [
+    await insertNotifications(world.handle.db, [
       { key: 'for-amy-again', dueAt: at(now, minutes(1)), accountId, channelId: 'CARCHIVED', recipientUser: 'UAMY' },
     ]);
     const second = await dispatcher.runOnce(at(now, minutes(1)));
@@ -57,17 +41,17 @@ describe.each(testDatabases())('reminders for a broken account channel on $name'
     expect(first).toMatchObject({ claimed: 2, sent: 4, brokenChannels: 1, redirectedToDm: 2, failed: 0 });
     expect(second).toMatchObject({ claimed: 1, sent: 1, brokenChannels: 0, redirectedToDm: 1 });
     // Slack was asked once; after that the account is known to be broken.
-    expect(fake.callsTo('chat.postMessage').filter((call) => call.args.channel === 'CARCHIVED')).toHaveLength(1);
+    expect(world.fake.callsTo('chat.postMessage').filter((call) => call.args.channel === 'CARCHIVED')).toHaveLength(1);
     expect(keysIn('DUAMY')).toEqual(['for-amy', 'for-amy-again']);
     expect(keysIn('DUBEN')).toEqual(['for-ben']);
     for (const admin of ADMINS) {
       expect(keysIn(`D${admin}`)).toEqual([channelBrokenKey(accountId, 'CARCHIVED', admin)]);
     }
-    const [account] = await handle.db.select().from(accounts).where(eq(accounts.id, accountId));
+    const [account] = await world.handle.db.select().from(accounts).where(eq(accounts.id, accountId));
     expect(account?.channelBrokenAt?.getTime()).toBe(now.getTime());
     expect(account?.channelBrokenReason).toBe('is_archived');
-    expect(await notificationByKey(handle.db, 'for-amy')).toMatchObject({ status: 'sent', sentChannel: 'DUAMY' });
-    expect(await notificationByKey(handle.db, channelBrokenKey(accountId, 'CARCHIVED', 'UADMIN1'))).toMatchObject({
+    expect(await notificationByKey(world.handle.db, 'for-amy')).toMatchObject({ status: 'sent', sentChannel: 'DUAMY' });
+    expect(await notificationByKey(world.handle.db, channelBrokenKey(accountId, 'CARCHIVED', 'UADMIN1'))).toMatchObject({
       kind: 'channel_broken',
       status: 'sent',
       recipientUser: 'UADMIN1',
@@ -76,21 +60,21 @@ describe.each(testDatabases())('reminders for a broken account channel on $name'
 
   it('tells the admins only once when the same channel breaks again for another pass', async () => {
     const now = new Date();
-    fake.addChannel({ id: 'CGONE', archived: false });
-    const accountId = await insertAccount(handle.db, 'CGONE');
-    await insertNotifications(handle.db, [
+    world.fake.addChannel({ id: 'CGONE', archived: false });
+    const accountId = await insertAccount(world.handle.db, 'CGONE');
+    await insertNotifications(world.handle.db, [
       { key: 'first', dueAt: now, accountId, channelId: 'CGONE', recipientUser: 'UAMY' },
     ]);
-    fake.failNext('chat.postMessage', 'not_in_channel', { channel: 'CGONE' });
-    await dispatcherFor(handle.db, fake).runOnce(now);
+    world.fake.failNext('chat.postMessage', 'not_in_channel', { channel: 'CGONE' });
+    await dispatcherFor(world.handle.db, world.fake).runOnce(now);
     // Someone repaired the channel, and it broke again the same way.
-    await handle.db.update(accounts).set({ channelBrokenAt: null, channelBrokenReason: null }).where(eq(accounts.id, accountId));
-    await insertNotifications(handle.db, [
+    await world.handle.db.update(accounts).set({ channelBrokenAt: null, channelBrokenReason: null }).where(eq(accounts.id, accountId));
+    await insertNotifications(world.handle.db, [
       { key: 'second', dueAt: now, accountId, channelId: 'CGONE', recipientUser: 'UAMY' },
     ]);
-    fake.failNext('chat.postMessage', 'not_in_channel', { channel: 'CGONE' });
+    world.fake.failNext('chat.postMessage', 'not_in_channel', { channel: 'CGONE' });
 
-    const report = await dispatcherFor(handle.db, fake, { instanceId: 'other' }).runOnce(at(now, minutes(1)));
+    const report = await dispatcherFor(world.handle.db, world.fake, { instanceId: 'other' }).runOnce(at(now, minutes(1)));
 
     expect(report).toMatchObject({ brokenChannels: 1, redirectedToDm: 1, sent: 1 });
     expect(keysIn('DUAMY')).toEqual(['first', 'second']);
@@ -99,11 +83,11 @@ describe.each(testDatabases())('reminders for a broken account channel on $name'
 
   it("copies a reminder that names nobody to every admin's DM when its channel is broken", async () => {
     const now = new Date();
-    fake.addChannel({ id: 'CNOBODY', archived: true });
-    const accountId = await insertAccount(handle.db, 'CNOBODY');
-    await insertNotifications(handle.db, [{ key: 'unassigned', dueAt: now, accountId, channelId: 'CNOBODY' }]);
+    world.fake.addChannel({ id: 'CNOBODY', archived: true });
+    const accountId = await insertAccount(world.handle.db, 'CNOBODY');
+    await insertNotifications(world.handle.db, [{ key: 'unassigned', dueAt: now, accountId, channelId: 'CNOBODY' }]);
 
-    const report = await dispatcherFor(handle.db, fake).runOnce(now);
+    const report = await dispatcherFor(world.handle.db, world.fake).runOnce(now);
 
     expect(report).toMatchObject({ redirectedToDm: 1, brokenChannels: 1, failed: 0 });
     for (const admin of ADMINS) {
@@ -111,7 +95,7 @@ describe.each(testDatabases())('reminders for a broken account channel on $name'
         [adminCopyKey('unassigned', admin), channelBrokenKey(accountId, 'CNOBODY', admin)].sort(),
       );
     }
-    expect(await notificationByKey(handle.db, 'unassigned')).toMatchObject({ status: 'skipped' });
-    expect([...postsPerKey(fake).values()].every((count) => count === 1)).toBe(true);
+    expect(await notificationByKey(world.handle.db, 'unassigned')).toMatchObject({ status: 'skipped' });
+    expect([...postsPerKey(world.fake).values()].every((count) => count === 1)).toBe(true);
   });
 });

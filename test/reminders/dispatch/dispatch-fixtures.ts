@@ -1,7 +1,8 @@
 /** Shared pieces for the dispatcher tests: real renderers, row inserts, and a fake Slack client. */
 import { webApi } from '@slack/bolt';
 import { randomUUID } from 'node:crypto';
-import type { Database } from '../../../src/db/database';
+import { afterAll, beforeAll, beforeEach } from 'vitest';
+import type { Database, DatabaseHandle } from '../../../src/db/database';
 import { accounts, notifications, slackUsers, tasks } from '../../../src/db/schema';
 import { createDispatcher } from '../../../src/reminders/dispatch/dispatcher';
 import { reminderKeysOf } from '../../../src/reminders/dispatch/reminder-metadata';
@@ -12,7 +13,8 @@ import type {
   NotificationRow,
   RenderMessage,
 } from '../../../src/reminders/dispatch/types';
-import type { FakeSlack } from '../../support/fake-slack';
+import { startFakeSlack, type FakeSlack } from '../../support/fake-slack';
+import type { TestDatabase } from '../../support/test-databases';
 
 export const ADMINS = ['UADMIN1', 'UADMIN2'];
 
@@ -61,6 +63,33 @@ export async function clearTables(db: Database): Promise<void> {
   await db.delete(tasks);
   await db.delete(accounts);
   await db.delete(slackUsers);
+}
+
+export interface DispatchWorld {
+  fake: FakeSlack;
+  handle: DatabaseHandle;
+}
+
+/**
+ * Registers the hooks every dispatcher test file on one engine needs: a fake Slack and a
+ * database for the whole file, and a reset fake plus empty tables before each test. The
+ * returned object's fields are filled in by beforeAll, so read them inside tests only.
+ */
+export function useDispatchWorld(engine: TestDatabase): DispatchWorld {
+  const world = {} as DispatchWorld;
+  beforeAll(async () => {
+    world.fake = await startFakeSlack();
+    world.handle = await engine.create();
+  });
+  afterAll(async () => {
+    await world.fake.close();
+    await world.handle.close();
+  });
+  beforeEach(async () => {
+    world.fake.reset();
+    await clearTables(world.handle.db);
+  });
+  return world;
 }
 
 export async function insertAccount(db: Database, channelId: string | null): Promise<string> {

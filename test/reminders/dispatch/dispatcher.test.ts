@@ -1,12 +1,9 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import type { DatabaseHandle } from '../../../src/db/database';
+import { describe, expect, it } from 'vitest';
 import { reminderKeysOf, REMINDER_EVENT_TYPE } from '../../../src/reminders/dispatch/reminder-metadata';
-import { startFakeSlack, type FakeSlack } from '../../support/fake-slack';
 import { testDatabases } from '../../support/test-databases';
 import {
   allNotifications,
   at,
-  clearTables,
   dispatcherFor,
   hours,
   insertAccount,
@@ -15,118 +12,105 @@ import {
   notificationByKey,
   postsPerKey,
   rendererClosing,
+  useDispatchWorld,
 } from './dispatch-fixtures';
 
 describe.each(testDatabases())('the reminder dispatcher on $name', (engine) => {
-  let fake: FakeSlack;
-  let handle: DatabaseHandle;
-
-  beforeAll(async () => {
-    fake = await startFakeSlack();
-    handle = await engine.create();
-  });
-  afterAll(async () => {
-    await fake.close();
-    await handle.close();
-  });
-  beforeEach(async () => {
-    fake.reset();
-    await clearTables(handle.db);
-  });
+  const world = useDispatchWorld(engine);
 
   it('sends each due row once with its key in the metadata and leaves rows not yet due', async () => {
     const now = new Date();
-    const accountId = await insertAccount(handle.db, 'CSEND');
-    await insertNotifications(handle.db, [
+    const accountId = await insertAccount(world.handle.db, 'CSEND');
+    await insertNotifications(world.handle.db, [
       { key: 'due-1', dueAt: at(now, -minutes(1)), accountId, channelId: 'CSEND', recipientUser: 'UAMY' },
       { key: 'due-2', dueAt: now, accountId, channelId: 'CSEND', recipientUser: 'UAMY' },
       { key: 'dm-1', dueAt: at(now, -minutes(2)), recipientUser: 'UBOB' },
       { key: 'later', dueAt: at(now, minutes(5)), accountId, channelId: 'CSEND', recipientUser: 'UAMY' },
     ]);
-    const dispatcher = dispatcherFor(handle.db, fake);
+    const dispatcher = dispatcherFor(world.handle.db, world.fake);
 
     const first = await dispatcher.runOnce(now);
     const second = await dispatcher.runOnce(now);
 
     expect(first).toMatchObject({ claimed: 3, sent: 3, late: 0, failed: 0, retried: 0 });
     expect(second).toMatchObject({ claimed: 0, sent: 0 });
-    const channelMessages = fake.messagesIn('CSEND');
+    const channelMessages = world.fake.messagesIn('CSEND');
     expect(channelMessages.map((message) => message.text)).toEqual(['reminder due-1', 'reminder due-2']);
     expect(channelMessages[0]?.metadata).toEqual({ event_type: REMINDER_EVENT_TYPE, event_payload: { keys: ['due-1'] } });
-    const dm = fake.messagesIn(fake.dmChannelFor('UBOB'));
+    const dm = world.fake.messagesIn(world.fake.dmChannelFor('UBOB'));
     expect(dm.flatMap((message) => reminderKeysOf(message))).toEqual(['dm-1']);
-    expect(postsPerKey(fake)).toEqual(new Map([['due-1', 1], ['due-2', 1], ['dm-1', 1]]));
+    expect(postsPerKey(world.fake)).toEqual(new Map([['due-1', 1], ['due-2', 1], ['dm-1', 1]]));
 
-    const sent = await notificationByKey(handle.db, 'due-1');
+    const sent = await notificationByKey(world.handle.db, 'due-1');
     expect(sent).toMatchObject({ status: 'sent', sentChannel: 'CSEND', sentTs: channelMessages[0]?.ts, late: false });
     expect(sent.sentAt?.getTime()).toBe(now.getTime());
-    expect(await notificationByKey(handle.db, 'dm-1')).toMatchObject({ status: 'sent', sentChannel: 'DUBOB' });
-    expect(await notificationByKey(handle.db, 'later')).toMatchObject({ status: 'pending', attempts: 0 });
+    expect(await notificationByKey(world.handle.db, 'dm-1')).toMatchObject({ status: 'sent', sentChannel: 'DUBOB' });
+    expect(await notificationByKey(world.handle.db, 'later')).toMatchObject({ status: 'pending', attempts: 0 });
   });
 
   it('posts a DM to the conversation id opened once and remembered for the person', async () => {
     const now = new Date();
-    await insertNotifications(handle.db, [
+    await insertNotifications(world.handle.db, [
       { key: 'dm-a', dueAt: now, recipientUser: 'UCAROL' },
       { key: 'dm-b', dueAt: now, recipientUser: 'UCAROL' },
     ]);
-    const dispatcher = dispatcherFor(handle.db, fake);
+    const dispatcher = dispatcherFor(world.handle.db, world.fake);
 
     await dispatcher.runOnce(now);
-    await insertNotifications(handle.db, [{ key: 'dm-c', dueAt: now, recipientUser: 'UCAROL' }]);
+    await insertNotifications(world.handle.db, [{ key: 'dm-c', dueAt: now, recipientUser: 'UCAROL' }]);
     await dispatcher.runOnce(now);
 
-    expect(fake.callsTo('conversations.open')).toHaveLength(1);
-    expect(fake.callsTo('chat.postMessage').map((call) => call.args.channel)).toEqual(['DUCAROL', 'DUCAROL', 'DUCAROL']);
+    expect(world.fake.callsTo('conversations.open')).toHaveLength(1);
+    expect(world.fake.callsTo('chat.postMessage').map((call) => call.args.channel)).toEqual(['DUCAROL', 'DUCAROL', 'DUCAROL']);
   });
 
   it('marks rows skipped and posts nothing when the renderer has nothing to say', async () => {
     const now = new Date();
-    const accountId = await insertAccount(handle.db, 'CSKIP');
-    await insertNotifications(handle.db, [
+    const accountId = await insertAccount(world.handle.db, 'CSKIP');
+    await insertNotifications(world.handle.db, [
       { key: 'closed', dueAt: now, accountId, channelId: 'CSKIP' },
       { key: 'open', dueAt: now, accountId, channelId: 'CSKIP' },
     ]);
 
-    const report = await dispatcherFor(handle.db, fake, { render: rendererClosing(['closed']) }).runOnce(now);
+    const report = await dispatcherFor(world.handle.db, world.fake, { render: rendererClosing(['closed']) }).runOnce(now);
 
     expect(report).toMatchObject({ skipped: 1, sent: 1 });
-    expect(await notificationByKey(handle.db, 'closed')).toMatchObject({ status: 'skipped', sentTs: null });
-    expect([...postsPerKey(fake).keys()]).toEqual(['open']);
+    expect(await notificationByKey(world.handle.db, 'closed')).toMatchObject({ status: 'skipped', sentTs: null });
+    expect([...postsPerKey(world.fake).keys()]).toEqual(['open']);
   });
 
   it('after downtime combines more than five late rows for a channel into one message and sends fewer separately', async () => {
     const now = new Date();
-    const busy = await insertAccount(handle.db, 'CBUSY');
-    const quiet = await insertAccount(handle.db, 'CQUIET');
+    const busy = await insertAccount(world.handle.db, 'CBUSY');
+    const quiet = await insertAccount(world.handle.db, 'CQUIET');
     const busyKeys = Array.from({ length: 8 }, (_, index) => `busy-${index}`);
     const quietKeys = ['quiet-0', 'quiet-1', 'quiet-2'];
-    await insertNotifications(handle.db, [
+    await insertNotifications(world.handle.db, [
       ...busyKeys.map((key, index) => ({ key, dueAt: at(now, -hours(9) + minutes(index)), accountId: busy, channelId: 'CBUSY' })),
       ...quietKeys.map((key, index) => ({ key, dueAt: at(now, -hours(3) + minutes(index)), accountId: quiet, channelId: 'CQUIET' })),
     ]);
 
-    const report = await dispatcherFor(handle.db, fake).runOnce(now);
+    const report = await dispatcherFor(world.handle.db, world.fake).runOnce(now);
 
     expect(report).toMatchObject({ claimed: 11, sent: 11, late: 11, combinedMessages: 1 });
-    const combined = fake.messagesIn('CBUSY');
+    const combined = world.fake.messagesIn('CBUSY');
     expect(combined).toHaveLength(1);
     expect(reminderKeysOf(combined[0])).toEqual(busyKeys);
     expect(combined[0]?.text).toMatch(/^\[late\]/);
-    const separate = fake.messagesIn('CQUIET');
+    const separate = world.fake.messagesIn('CQUIET');
     expect(separate.map((message) => reminderKeysOf(message))).toEqual(quietKeys.map((key) => [key]));
     expect(separate.every((message) => message.text.startsWith('[late]'))).toBe(true);
 
-    const rows = await allNotifications(handle.db);
+    const rows = await allNotifications(world.handle.db);
     expect(rows.every((row) => row.status === 'sent' && row.late)).toBe(true);
     expect(new Set(rows.filter((row) => row.channelId === 'CBUSY').map((row) => row.sentTs))).toEqual(new Set([combined[0]?.ts]));
   });
 
   it('splits a long downtime backlog for one channel into combined messages of at most twenty', async () => {
     const now = new Date();
-    const accountId = await insertAccount(handle.db, 'CBACKLOG');
+    const accountId = await insertAccount(world.handle.db, 'CBACKLOG');
     await insertNotifications(
-      handle.db,
+      world.handle.db,
       Array.from({ length: 45 }, (_, index) => ({
         key: `backlog-${String(index).padStart(2, '0')}`,
         dueAt: at(now, -hours(48) + minutes(index)),
@@ -135,22 +119,22 @@ describe.each(testDatabases())('the reminder dispatcher on $name', (engine) => {
       })),
     );
 
-    const report = await dispatcherFor(handle.db, fake).runOnce(now);
+    const report = await dispatcherFor(world.handle.db, world.fake).runOnce(now);
 
     expect(report).toMatchObject({ sent: 45, combinedMessages: 3 });
-    const sizes = fake.messagesIn('CBACKLOG').map((message) => reminderKeysOf(message).length);
+    const sizes = world.fake.messagesIn('CBACKLOG').map((message) => reminderKeysOf(message).length);
     expect(sizes).toEqual([15, 15, 15]);
   });
 
   it('retries a row Slack refused later with backoff and gives up after the last attempt', async () => {
     const now = new Date();
-    const accountId = await insertAccount(handle.db, 'CREFUSE');
-    await insertNotifications(handle.db, [{ key: 'refused', dueAt: now, accountId, channelId: 'CREFUSE' }]);
-    fake.failNext('chat.postMessage', 'msg_too_long', { times: 3 });
-    const dispatcher = dispatcherFor(handle.db, fake, { options: { maxAttempts: 2 } });
+    const accountId = await insertAccount(world.handle.db, 'CREFUSE');
+    await insertNotifications(world.handle.db, [{ key: 'refused', dueAt: now, accountId, channelId: 'CREFUSE' }]);
+    world.fake.failNext('chat.postMessage', 'msg_too_long', { times: 3 });
+    const dispatcher = dispatcherFor(world.handle.db, world.fake, { options: { maxAttempts: 2 } });
 
     const first = await dispatcher.runOnce(now);
-    const retried = await notificationByKey(handle.db, 'refused');
+    const retried = await notificationByKey(world.handle.db, 'refused');
     const early = await dispatcher.runOnce(at(now, 1000));
     const second = await dispatcher.runOnce(at(now, hours(2)));
 
@@ -159,15 +143,15 @@ describe.each(testDatabases())('the reminder dispatcher on $name', (engine) => {
     expect(retried.notBefore!.getTime()).toBeGreaterThan(now.getTime());
     expect(early.claimed).toBe(0);
     expect(second).toMatchObject({ claimed: 1, failed: 1 });
-    expect(await notificationByKey(handle.db, 'refused')).toMatchObject({ status: 'failed', attempts: 2 });
+    expect(await notificationByKey(world.handle.db, 'refused')).toMatchObject({ status: 'failed', attempts: 2 });
   });
 
   it('shares one database between two dispatchers in one process without sending anything twice', async () => {
     const now = new Date();
     const channels = ['CPAIR1', 'CPAIR2', 'CPAIR3', 'CPAIR4'];
-    const accountIds = await Promise.all(channels.map((channel) => insertAccount(handle.db, channel)));
+    const accountIds = await Promise.all(channels.map((channel) => insertAccount(world.handle.db, channel)));
     await insertNotifications(
-      handle.db,
+      world.handle.db,
       Array.from({ length: 120 }, (_, index) => ({
         key: `pair-${index}`,
         dueAt: at(now, -index),
@@ -175,14 +159,14 @@ describe.each(testDatabases())('the reminder dispatcher on $name', (engine) => {
         channelId: channels[index % channels.length],
       })),
     );
-    const one = dispatcherFor(handle.db, fake, { instanceId: 'a', options: { batchSize: 40 } });
-    const two = dispatcherFor(handle.db, fake, { instanceId: 'b', options: { batchSize: 40 } });
+    const one = dispatcherFor(world.handle.db, world.fake, { instanceId: 'a', options: { batchSize: 40 } });
+    const two = dispatcherFor(world.handle.db, world.fake, { instanceId: 'b', options: { batchSize: 40 } });
 
     for (let round = 0; round < 3; round += 1) await Promise.all([one.runOnce(now), two.runOnce(now)]);
 
-    const posts = postsPerKey(fake);
+    const posts = postsPerKey(world.fake);
     expect(posts.size).toBe(120);
     expect([...posts.values()].every((count) => count === 1)).toBe(true);
-    expect((await allNotifications(handle.db)).every((row) => row.status === 'sent')).toBe(true);
+    expect((await allNotifications(world.handle.db)).every((row) => row.status === 'sent')).toBe(true);
   });
 });

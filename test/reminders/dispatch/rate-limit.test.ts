@@ -1,41 +1,26 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import type { DatabaseHandle } from '../../../src/db/database';
-import { startFakeSlack, type FakeSlack, type RecordedCall } from '../../support/fake-slack';
+import { describe, expect, it } from 'vitest';
+import type { FakeSlack, RecordedCall } from '../../support/fake-slack';
 import { testDatabases } from '../../support/test-databases';
 import {
   at,
-  clearTables,
   dispatcherFor,
   insertAccount,
   insertNotifications,
   notificationByKey,
   postsPerKey,
+  useDispatchWorld,
 } from './dispatch-fixtures';
 
 const postsTo = (fake: FakeSlack, channel: string): RecordedCall[] =>
   fake.callsTo('chat.postMessage').filter((call) => call.args.channel === channel);
 
 describe.each(testDatabases())('reminders under Slack rate limits on $name', (engine) => {
-  let fake: FakeSlack;
-  let handle: DatabaseHandle;
-
-  beforeAll(async () => {
-    fake = await startFakeSlack();
-    handle = await engine.create();
-  });
-  afterAll(async () => {
-    await fake.close();
-    await handle.close();
-  });
-  beforeEach(async () => {
-    fake.reset();
-    await clearTables(handle.db);
-  });
+  const world = useDispatchWorld(engine);
 
   async function seedTwoChannels(now: Date): Promise<void> {
-    const limited = await insertAccount(handle.db, 'CLIMITED');
-    const free = await insertAccount(handle.db, 'CFREE');
-    await insertNotifications(handle.db, [
+    const limited = await insertAccount(world.handle.db, 'CLIMITED');
+    const free = await insertAccount(world.handle.db, 'CFREE');
+    await insertNotifications(world.handle.db, [
       ...[0, 1, 2].map((index) => ({ key: `limited-${index}`, dueAt: at(now, -index * 1000), accountId: limited, channelId: 'CLIMITED' })),
       ...[0, 1, 2].map((index) => ({ key: `free-${index}`, dueAt: at(now, -index * 1000), accountId: free, channelId: 'CFREE' })),
     ]);
@@ -44,33 +29,33 @@ describe.each(testDatabases())('reminders under Slack rate limits on $name', (en
   it('waits out a 429 on one channel only, retrying after Retry-After while the other channels keep flowing', async () => {
     const now = new Date();
     await seedTwoChannels(now);
-    fake.rateLimit('chat.postMessage', { channel: 'CLIMITED', retryAfterSeconds: 1, times: 2 });
+    world.fake.rateLimit('chat.postMessage', { channel: 'CLIMITED', retryAfterSeconds: 1, times: 2 });
 
-    const report = await dispatcherFor(handle.db, fake).runOnce(now);
+    const report = await dispatcherFor(world.handle.db, world.fake).runOnce(now);
 
     expect(report).toMatchObject({ claimed: 6, sent: 6, rateLimited: 2, retried: 0 });
-    expect([...postsPerKey(fake).values()]).toEqual([1, 1, 1, 1, 1, 1]);
-    const limited = postsTo(fake, 'CLIMITED');
+    expect([...postsPerKey(world.fake).values()]).toEqual([1, 1, 1, 1, 1, 1]);
+    const limited = postsTo(world.fake, 'CLIMITED');
     const [firstRefused, secondRefused, firstAccepted] = limited;
     expect(limited.map((call) => call.httpStatus)).toEqual([429, 429, 200, 200, 200]);
     // Each retry honoured Retry-After…
     expect(secondRefused!.at - firstRefused!.at).toBeGreaterThanOrEqual(950);
     expect(firstAccepted!.at - secondRefused!.at).toBeGreaterThanOrEqual(950);
     // …while the other channel was done before the limited one got its first message through.
-    const free = postsTo(fake, 'CFREE');
+    const free = postsTo(world.fake, 'CFREE');
     expect(free).toHaveLength(3);
     expect(Math.max(...free.map((call) => call.at))).toBeLessThan(firstAccepted!.at);
-    expect(fake.messagesIn('CLIMITED')).toHaveLength(3);
+    expect(world.fake.messagesIn('CLIMITED')).toHaveLength(3);
   });
 
   it('puts a channel back for a later pass when Retry-After is longer than it will wait', async () => {
     const now = new Date();
     await seedTwoChannels(now);
-    fake.rateLimit('chat.postMessage', { channel: 'CLIMITED', retryAfterSeconds: 120 });
-    const dispatcher = dispatcherFor(handle.db, fake);
+    world.fake.rateLimit('chat.postMessage', { channel: 'CLIMITED', retryAfterSeconds: 120 });
+    const dispatcher = dispatcherFor(world.handle.db, world.fake);
 
     const first = await dispatcher.runOnce(now);
-    const waiting = await notificationByKey(handle.db, 'limited-2');
+    const waiting = await notificationByKey(world.handle.db, 'limited-2');
     const tooEarly = await dispatcher.runOnce(at(now, 60_000));
     const after = await dispatcher.runOnce(at(now, 121_000));
 
@@ -79,7 +64,7 @@ describe.each(testDatabases())('reminders under Slack rate limits on $name', (en
     expect(waiting.notBefore?.getTime()).toBe(now.getTime() + 120_000);
     expect(tooEarly.claimed).toBe(0);
     expect(after).toMatchObject({ claimed: 3, sent: 3 });
-    expect(postsPerKey(fake)).toEqual(
+    expect(postsPerKey(world.fake)).toEqual(
       new Map(['free-2', 'free-1', 'free-0', 'limited-2', 'limited-1', 'limited-0'].map((key) => [key, 1])),
     );
   });
