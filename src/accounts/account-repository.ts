@@ -2,31 +2,10 @@ import { and, asc, eq, ilike, inArray, sql } from 'drizzle-orm';
 import type { Database } from '../db/database';
 import { groupBy, inChunks } from '../db/in-chunks';
 import { accountMembers, accounts, tasks } from '../db/schema';
-import {
-  type Account,
-  type AccountTeamMember,
-  accountNameKey,
-  type CsmSegment,
-  type Health,
-  type Priority,
-  type SalesSegment,
-} from '../domain/account';
+import { type Account, type AccountTeamMember, accountNameKey } from '../domain/account';
 
-export interface NewAccount {
-  name: string;
-  channelId: string | null;
-  employeeCount: number | null;
-  salesSegment: SalesSegment | null;
-  csmSegment: CsmSegment | null;
-  priority: Priority;
-  health: Health;
-  contractStart: string | null;
-  renewalDate: string | null;
-  successServices: boolean;
-  csaAseIdentifiedOn: string | null;
-  successPlanActive: boolean;
-  team: AccountTeamMember[];
-}
+/** An account as it is created: everything but its id and status, plus the head count. */
+export type NewAccount = Omit<Account, 'id' | 'status'> & { employeeCount: number | null };
 
 export class AccountNameTakenError extends Error {
   constructor(readonly accountName: string) {

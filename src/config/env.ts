@@ -1,13 +1,5 @@
 import { z } from 'zod';
-
-function isTimeZone(value: string): boolean {
-  try {
-    new Intl.DateTimeFormat('en-US', { timeZone: value });
-    return true;
-  } catch {
-    return false;
-  }
-}
+import { isTimeZone } from '../domain/calendar-day';
 
 const optionalText = z
   .string()

@@ -48,3 +48,13 @@ export function formatDay(day: string): string {
   const weekday = new Date(Date.UTC(year, month - 1, date)).getUTCDay();
   return `${WEEKDAYS[weekday]} ${date} ${MONTHS[month - 1]} ${year}`;
 }
+
+/** True for an IANA time zone this runtime knows, such as Europe/Berlin. */
+export function isTimeZone(zone: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en-US', { timeZone: zone });
+    return true;
+  } catch {
+    return false;
+  }
+}

@@ -1,6 +1,7 @@
 import { eq } from 'drizzle-orm';
 import type { Database } from '../db/database';
 import { slackUsers } from '../db/schema';
+import { isTimeZone } from '../domain/calendar-day';
 
 /** A profile fetched within this long is trusted: people rarely move zones, Slack rate-limits users.info. */
 const FRESH_FOR_MS = 24 * 60 * 60 * 1000;
@@ -9,15 +10,6 @@ interface UsersInfoClient {
   users: {
     info(args: { user: string }): Promise<{ user?: { tz?: string } }>;
   };
-}
-
-function isTimeZone(zone: string): boolean {
-  try {
-    new Intl.DateTimeFormat('en-US', { timeZone: zone });
-    return true;
-  } catch {
-    return false;
-  }
 }
 
 /**
