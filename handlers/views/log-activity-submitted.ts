@@ -25,7 +25,7 @@ export function logActivitySubmitted(deps: AppDeps) {
     }
     await ack();
     const { account, activity } = result;
-    const posted = describeChannelPost(account, await announceActivity(createSlackPoster(client), account, activity));
+    const posted = describeChannelPost(account, await announceActivity({ slack: createSlackPoster(client), accounts: deps.accounts }, account, activity));
     const completed = await deps.reminders.replanAccount(account, deps.now());
     // A DM to the submitter: a modal has no channel to answer in.
     await client.chat.postMessage({

@@ -1,4 +1,4 @@
-import { and, asc, eq, ilike, inArray, sql } from 'drizzle-orm';
+import { and, asc, eq, ilike, inArray, isNotNull, sql } from 'drizzle-orm';
 import type { Database } from '../db/database';
 import { groupBy, inChunks } from '../db/in-chunks';
 import { accountMembers, accounts, tasks } from '../db/schema';
@@ -180,6 +180,19 @@ export function createAccountRepository({ db }: { db: Database }) {
       const updated = await findById(id);
       if (!updated) throw new Error(`Account ${id} vanished while its renewal was recorded.`);
       return updated;
+    },
+
+    /**
+     * A post to the account's channel just went through, so it is not broken (anymore): reminders
+     * go back to the channel instead of people's DMs. Cheap when nothing was broken.
+     */
+    async markChannelWorking(id: string, channelId: string): Promise<boolean> {
+      const repaired = await db
+        .update(accounts)
+        .set({ channelBrokenAt: null, channelBrokenReason: null, updatedAt: new Date() })
+        .where(and(eq(accounts.id, id), eq(accounts.channelId, channelId), isNotNull(accounts.channelBrokenAt)))
+        .returning({ id: accounts.id });
+      return repaired.length > 0;
     },
 
     /** Closes an account: its clocks stop and its open tasks close on the next planner pass. */

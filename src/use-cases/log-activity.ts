@@ -39,15 +39,20 @@ export async function recordActivity(deps: LogActivityDeps, raw: unknown, now: D
   return { ok: true, activity, account };
 }
 
-/** Tells the account's channel what was logged. A failure is reported, never thrown: the row stays. */
+/**
+ * Tells the account's channel what was logged. A failure is reported, never thrown: the row stays.
+ * A post that goes through also proves the channel works again if reminders had given up on it.
+ */
 export async function announceActivity(
-  slack: SlackPoster,
+  deps: { slack: SlackPoster; accounts: AccountRepository },
   account: Account,
   activity: Activity,
 ): Promise<ChannelPostOutcome> {
   if (!account.channelId) return 'no_channel';
-  const posted = await slack.postMessage({ channel: account.channelId, ...activitySummaryMessage(account, activity) });
-  return posted.ok ? 'posted' : { failed: posted.error };
+  const posted = await deps.slack.postMessage({ channel: account.channelId, ...activitySummaryMessage(account, activity) });
+  if (!posted.ok) return { failed: posted.error };
+  await deps.accounts.markChannelWorking(account.id, account.channelId);
+  return 'posted';
 }
 
 /** "It completes 2 open tasks." for the confirmation, or nothing. */

@@ -78,7 +78,7 @@ export async function quickLog(
     );
     return { ok: false, message: `Nothing was logged. ${problems.join(' ')}` };
   }
-  const posted = await announceActivity(deps.slack, account, result.activity);
+  const posted = await announceActivity(deps, account, result.activity);
   const completed = await deps.afterActivityLogged(account);
   return {
     ok: true,

@@ -1,4 +1,6 @@
+import { eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
+import { accounts } from '../../src/db/schema';
 import { RESPONSE_URL_METHOD } from '../support/fake-slack';
 import { createAccount, useRunningApp } from '../support/e2e-context';
 import { testDatabases } from '../support/test-databases';
@@ -27,6 +29,18 @@ describe.each(testDatabases())('/cs commands, end to end on $name', (engine) => 
     expect(stored).toMatchObject({ type: 'cadence_call', occurredOn: '2026-11-23', notes: 'Went well. <!here>', loggedBy: ALICE });
     const summary = await context.fake.waitForCall('chat.postMessage', (call) => call.args.channel === 'C0ACME0001');
     expect(String(summary.args.text)).toContain('&lt;!here&gt;');
+  });
+
+  it('marks a broken account channel as working again once a summary posts there', async () => {
+    const repaired = await createAccount(context, { name: 'Repaired Co', channelId: 'C0REPAIRED' });
+    await context.database.db
+      .update(accounts)
+      .set({ channelBrokenAt: new Date('2026-11-01T00:00:00Z'), channelBrokenReason: 'not_in_channel' })
+      .where(eq(accounts.id, repaired.id));
+    await context.app.command('log Repaired Co email back in the channel', { userId: ALICE, channelId: 'C0REPAIRED' });
+    expect(await reply()).toContain('A summary is in <#C0REPAIRED>');
+    const [stored] = await context.database.db.select().from(accounts).where(eq(accounts.id, repaired.id));
+    expect(stored).toMatchObject({ channelBrokenAt: null, channelBrokenReason: null });
   });
 
   it('logs a renewal call with its outcome from one line', async () => {
