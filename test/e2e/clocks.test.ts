@@ -44,6 +44,7 @@ describe.each(testDatabases())('the customer clocks, end to end through the runn
   const context = useRunningApp(engine, { timeZone: 'Europe/Berlin', now: () => clock });
 
   it('opens tasks in the account channel, acts on buttons in place, DMs the overdue at 09:00 local and completes tasks by activity', async () => {
+    clock = new Date('2026-11-30T12:00:00Z');
     context.fake.addUser({ id: BERLIN_CSM, tz: 'Europe/Berlin' });
     context.fake.addUser({ id: NY_CSM, tz: 'America/New_York' });
     context.fake.addChannel({ id: CHANNEL, name: 'acme-internal' });
