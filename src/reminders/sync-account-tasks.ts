@@ -48,41 +48,47 @@ export async function syncAccountTasks(
     for (const { id, forUser } of diff.reassignments) {
       await tx.update(tasks).set({ forUser, updatedAt: now }).where(eq(tasks.id, id));
     }
-    for (const task of diff.inserts) {
-      const done = task.completedByActivityId !== null;
-      const [inserted] = await tx
+    if (diff.inserts.length > 0) {
+      // One statement for all new tasks; RETURNING names only the rows this planner won, so a
+      // concurrent planner's tasks never get a second "task opened" message.
+      const inserted = await tx
         .insert(tasks)
-        .values({
-          accountId: account.id,
-          ruleId: task.ruleId,
-          periodKey: task.periodKey,
-          title: task.title,
-          forRole: task.forRole,
-          forUser: task.forUserId,
-          opensAt: task.opensAt,
-          dueAt: task.dueAt,
-          status: done ? 'done' : 'open',
-          completedByActivityId: task.completedByActivityId,
-        })
+        .values(
+          diff.inserts.map((task) => ({
+            accountId: account.id,
+            ruleId: task.ruleId,
+            periodKey: task.periodKey,
+            title: task.title,
+            forRole: task.forRole,
+            forUser: task.forUserId,
+            opensAt: task.opensAt,
+            dueAt: task.dueAt,
+            status: task.completedByActivityId ? ('done' as const) : ('open' as const),
+            completedByActivityId: task.completedByActivityId,
+          })),
+        )
         .onConflictDoNothing()
-        .returning({ id: tasks.id });
-      if (!inserted) continue;
-      report.created += 1;
-      if (done || (!account.channelId && !task.forUserId)) continue;
-      const queued = await tx
-        .insert(notifications)
-        .values({
-          key: taskOpenedKey(inserted.id),
-          kind: 'task_opened',
-          accountId: account.id,
-          taskIds: [inserted.id],
-          recipientUser: task.forUserId,
-          channelId: account.channelId,
-          dueAt: task.opensAt,
-        })
-        .onConflictDoNothing()
-        .returning({ id: notifications.id });
-      report.queued += queued.length;
+        .returning({ id: tasks.id, status: tasks.status, forUser: tasks.forUser, opensAt: tasks.opensAt });
+      report.created += inserted.length;
+      const announce = inserted.filter((task) => task.status === 'open' && (account.channelId || task.forUser));
+      if (announce.length > 0) {
+        const queued = await tx
+          .insert(notifications)
+          .values(
+            announce.map((task) => ({
+              key: taskOpenedKey(task.id),
+              kind: 'task_opened' as const,
+              accountId: account.id,
+              taskIds: [task.id],
+              recipientUser: task.forUser,
+              channelId: account.channelId,
+              dueAt: task.opensAt,
+            })),
+          )
+          .onConflictDoNothing()
+          .returning({ id: notifications.id });
+        report.queued += queued.length;
+      }
     }
     if (diff.closures.length > 0) {
       const reason = account.status === 'closed' ? 'The account was closed.' : 'The clock moved on to a newer period.';
