@@ -1,6 +1,7 @@
 import type { AccountRepository } from '../accounts/account-repository';
 import type { KnownBlock } from '../slack/block-kit';
 import { escapeMrkdwn } from '../slack/mrkdwn';
+import { findTypedAccount } from './find-typed-account';
 import type { TaskRepository } from '../tasks/task-repository';
 import { MAX_TASKS_PER_MESSAGE, taskBlocks } from '../views/task-reminder';
 
@@ -16,14 +17,9 @@ export async function listTasks(
   let title: string;
   let tasks;
   if (request.accountName) {
-    const match = await deps.accounts.matchByName(request.accountName);
-    const account = match.exact ?? (match.candidates.length === 1 ? match.candidates[0] : null);
-    if (!account) {
-      const typed = escapeMrkdwn(request.accountName);
-      return match.candidates.length > 1
-        ? { text: `Several accounts match "${typed}": ${match.candidates.map((a) => escapeMrkdwn(a.name)).join(', ')}. Type the full name.` }
-        : { text: `No account matches "${typed}".` };
-    }
+    const found = await findTypedAccount(deps.accounts, request.accountName);
+    if ('problem' in found) return { text: found.problem };
+    const { account } = found;
     title = `*${escapeMrkdwn(account.name)}*`;
     tasks = await deps.tasks.listActive({ accountId: account.id }, now);
   } else {

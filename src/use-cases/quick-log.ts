@@ -3,6 +3,7 @@ import { type QuickLogReading, QUICK_LOG_TYPE_WORDS, readQuickLog } from '../act
 import type { Account } from '../domain/account';
 import { escapeMrkdwn } from '../slack/mrkdwn';
 import { describeActivity } from '../views/activity-summary';
+import { noSingleAccountMessage } from './find-typed-account';
 import type { SlackPoster } from '../slack/slack-poster';
 import { announceActivity, describeChannelPost, describeCompletions, type LogActivityDeps, recordActivity } from './log-activity';
 
@@ -32,13 +33,7 @@ async function resolveReading(
   const unique = matches.find(({ candidates }) => candidates.length === 1);
   if (unique?.candidates[0]) return { reading: unique.reading, account: unique.candidates[0] };
 
-  const typed = escapeMrkdwn(readings[0]!.accountText);
-  const firstCandidates = matches[0]?.candidates ?? [];
-  if (firstCandidates.length > 1) {
-    const names = firstCandidates.map((account) => `• ${escapeMrkdwn(account.name)}`).join('\n');
-    return { problem: `Several accounts match "${typed}". Which one did you mean?\n${names}\nType the full name.` };
-  }
-  return { problem: `No account matches "${typed}". Check the name with \`/cs account <name>\`, or add it with \`/cs account add\`.` };
+  return { problem: noSingleAccountMessage(readings[0]!.accountText, matches[0]?.candidates ?? []) };
 }
 
 /** `/cs log <account> <type> <notes…>`: logs without a modal and answers with one line for the caller. */

@@ -3,6 +3,7 @@ import { rollRenewalDate } from '../clocks/renewal';
 import type { Account } from '../domain/account';
 import { dayIn, formatDay } from '../domain/calendar-day';
 import { escapeMrkdwn } from '../slack/mrkdwn';
+import { findTypedAccount } from './find-typed-account';
 
 /**
  * `/cs renewed <account>`: the customer renewed, so the renewal date rolls forward a year, which
@@ -13,11 +14,9 @@ export async function recordRenewal(
   accountName: string,
   now: Date,
 ): Promise<{ ok: true; account: Account; message: string } | { ok: false; message: string }> {
-  const match = await deps.accounts.matchByName(accountName);
-  const account = match.exact ?? (match.candidates.length === 1 ? match.candidates[0] : null);
-  if (!account) {
-    return { ok: false, message: `No single account matches "${escapeMrkdwn(accountName)}". Use its full name.` };
-  }
+  const found = await findTypedAccount(deps.accounts, accountName);
+  if ('problem' in found) return { ok: false, message: found.problem };
+  const { account } = found;
   if (!account.renewalDate) {
     return { ok: false, message: `*${escapeMrkdwn(account.name)}* has no renewal date yet, so there is nothing to roll forward.` };
   }
