@@ -1,15 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import { hostname } from 'node:os';
 import type { webApi } from '@slack/bolt';
-import { createAccountRepository } from '../accounts/account-repository';
-import { createActivityRepository } from '../activities/activity-repository';
 import type { Database } from '../db/database';
-import { createTaskRepository } from '../tasks/task-repository';
 import { createDispatcher, type DispatchLogger, type DispatcherOptions, type DispatchReport } from './dispatch';
 import { createNotificationRenderer } from './render-notification';
-import { planAccount, type PlannerDeps, type PlannerReport, runPlanner } from './run-planner';
+import { createPlannerDeps, planAccount, type PlannerReport, runPlanner } from './run-planner';
 import type { Account } from '../domain/account';
-import { createUserTimeZones } from './user-time-zones';
 
 export interface ClockPassReport {
   at: string;
@@ -30,20 +26,12 @@ export function createClockRuntime(deps: {
   dispatcherOptions?: Partial<DispatcherOptions>;
 }) {
   const { db } = deps;
-  const tasks = createTaskRepository({ db });
-  const planner: PlannerDeps = {
-    db,
-    accounts: createAccountRepository({ db }),
-    activities: createActivityRepository({ db }),
-    tasks,
-    timeZone: deps.timeZone,
-    timeZoneOf: createUserTimeZones({ db, slack: deps.slack, fallbackZone: deps.timeZone }),
-  };
+  const planner = createPlannerDeps(deps);
   const dispatcher = deps.slack
     ? createDispatcher({
         db,
         slack: deps.slack,
-        render: createNotificationRenderer({ db, tasks, timeZone: deps.timeZone }),
+        render: createNotificationRenderer({ db, tasks: planner.tasks, timeZone: deps.timeZone }),
         instanceId: `${hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`,
         admins: deps.admins,
         ...(deps.logger ? { logger: deps.logger } : {}),

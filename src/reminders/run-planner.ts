@@ -1,4 +1,7 @@
 import { inArray } from 'drizzle-orm';
+import { createAccountRepository } from '../accounts/account-repository';
+import { createActivityRepository } from '../activities/activity-repository';
+import { createTaskRepository } from '../tasks/task-repository';
 import { inChunks } from '../db/in-chunks';
 import type { AccountRepository } from '../accounts/account-repository';
 import type { ActivityRepository } from '../activities/activity-repository';
@@ -10,7 +13,7 @@ import type { TaskRepository } from '../tasks/task-repository';
 import { digestMoment } from './digest-schedule';
 import { type SyncReport, syncAccountTasks } from './sync-account-tasks';
 import { diffTasks, isEmptyDiff } from './task-diff';
-import type { TimeZoneOf } from './user-time-zones';
+import { createUserTimeZones, type TimeZoneOf, type UsersInfoClient } from './user-time-zones';
 
 export interface PlannerDeps {
   db: Database;
@@ -19,6 +22,19 @@ export interface PlannerDeps {
   tasks: TaskRepository;
   timeZone: string;
   timeZoneOf: TimeZoneOf;
+}
+
+/** The planner's dependencies over one database; `slack` (users.info) may be null for a dry run. */
+export function createPlannerDeps(deps: { db: Database; slack: UsersInfoClient | null; timeZone: string }): PlannerDeps {
+  const { db } = deps;
+  return {
+    db,
+    accounts: createAccountRepository({ db }),
+    activities: createActivityRepository({ db }),
+    tasks: createTaskRepository({ db }),
+    timeZone: deps.timeZone,
+    timeZoneOf: createUserTimeZones({ db, slack: deps.slack, fallbackZone: deps.timeZone }),
+  };
 }
 
 export interface PlannerReport {

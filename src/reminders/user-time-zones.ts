@@ -6,7 +6,7 @@ import { isTimeZone } from '../domain/calendar-day';
 /** A profile fetched within this long is trusted: people rarely move zones, Slack rate-limits users.info. */
 const FRESH_FOR_MS = 24 * 60 * 60 * 1000;
 
-interface UsersInfoClient {
+export interface UsersInfoClient {
   users: {
     info(args: { user: string }): Promise<{ user?: { tz?: string } }>;
   };

@@ -1,14 +1,11 @@
 import type { Server } from 'node:http';
 import { App, type CustomRoute, LogLevel, type Logger } from '@slack/bolt';
 import { registerListeners } from '../../handlers';
-import { createAccountRepository } from '../accounts/account-repository';
-import { createActivityRepository } from '../activities/activity-repository';
 import type { AppDeps } from '../app-deps';
 import type { Config } from '../config/env';
 import type { DatabaseHandle } from '../db/database';
 import { createRemindersService } from '../reminders/reminders-service';
-import { createUserTimeZones } from '../reminders/user-time-zones';
-import { createTaskRepository } from '../tasks/task-repository';
+import { createPlannerDeps } from '../reminders/run-planner';
 
 export interface CsBot {
   app: App;
@@ -68,21 +65,11 @@ export function createCsBot(options: {
       ? new App({ ...common, appToken: config.slack.appToken, socketMode: true, installerOptions: { port: config.port } })
       : new App({ ...common, signingSecret: config.slack.signingSecret ?? '' });
 
-  const accounts = createAccountRepository({ db });
-  const activities = createActivityRepository({ db });
-  const tasks = createTaskRepository({ db });
-  const plannerDeps = {
-    db,
-    accounts,
-    activities,
-    tasks,
-    timeZone: config.timeZone,
-    timeZoneOf: createUserTimeZones({ db, slack: app.client, fallbackZone: config.timeZone }),
-  };
+  const plannerDeps = createPlannerDeps({ db, slack: app.client, timeZone: config.timeZone });
   const deps: AppDeps = {
-    accounts,
-    activities,
-    tasks,
+    accounts: plannerDeps.accounts,
+    activities: plannerDeps.activities,
+    tasks: plannerDeps.tasks,
     reminders: createRemindersService({ ...plannerDeps, slack: app.client, logger: app.logger }),
     timeZone: config.timeZone,
     admins: config.admins,

@@ -1,12 +1,9 @@
 import { count, eq } from 'drizzle-orm';
 import { beforeEach, afterEach, describe, expect, it } from 'vitest';
 import { createAccountRepository } from '../../src/accounts/account-repository';
-import { createActivityRepository } from '../../src/activities/activity-repository';
 import type { DatabaseHandle } from '../../src/db/database';
 import { accounts, notifications, slackUsers, tasks } from '../../src/db/schema';
-import { runPlanner, type PlannerDeps } from '../../src/reminders/run-planner';
-import { createUserTimeZones } from '../../src/reminders/user-time-zones';
-import { createTaskRepository } from '../../src/tasks/task-repository';
+import { createPlannerDeps, runPlanner, type PlannerDeps } from '../../src/reminders/run-planner';
 import { accountFixture } from '../support/e2e-context';
 import { createPostgresDatabaseUrl, testDatabases } from '../support/test-databases';
 import { migrate } from '../../src/db/migrate';
@@ -21,15 +18,7 @@ describe.each(testDatabases())('the planner on $name', (engine) => {
 
   beforeEach(async () => {
     handle = await engine.create();
-    const { db } = handle;
-    deps = {
-      db,
-      accounts: createAccountRepository({ db }),
-      activities: createActivityRepository({ db }),
-      tasks: createTaskRepository({ db }),
-      timeZone: 'Europe/Berlin',
-      timeZoneOf: createUserTimeZones({ db, slack: null, fallbackZone: 'Europe/Berlin' }),
-    };
+    deps = createPlannerDeps({ db: handle.db, slack: null, timeZone: 'Europe/Berlin' });
   });
   afterEach(async () => {
     await handle.close();
@@ -150,14 +139,7 @@ describe.runIf(process.env.TEST_DATABASE_URL)('two planners on one PostgreSQL at
         );
       }
       await first.db.update(accounts).set({ createdAt: TRACKED_SINCE });
-      const depsFor = (db: DatabaseHandle['db']): PlannerDeps => ({
-        db,
-        accounts: createAccountRepository({ db }),
-        activities: createActivityRepository({ db }),
-        tasks: createTaskRepository({ db }),
-        timeZone: 'UTC',
-        timeZoneOf: createUserTimeZones({ db, slack: null, fallbackZone: 'UTC' }),
-      });
+      const depsFor = (db: DatabaseHandle['db']) => createPlannerDeps({ db, slack: null, timeZone: 'UTC' });
       const now = new Date('2026-03-10T10:00:00Z');
       const [a, b] = await Promise.all([runPlanner(depsFor(first.db), now), runPlanner(depsFor(second.db), now)]);
       const stored = await first.db.select().from(tasks);
