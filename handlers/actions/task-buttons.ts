@@ -1,17 +1,13 @@
 import { z } from 'zod';
 import type { AppDeps } from '../../src/app-deps';
-import { SNOOZE_CHOICES, type SnoozeChoice } from '../../src/domain/task';
 import { activityTypeForRule } from '../../src/reminders/reminders-service';
 import { escapeMrkdwn } from '../../src/slack/mrkdwn';
 import { logModalFor } from '../../src/use-cases/open-log-modal';
 import { buildNotNeededModal } from '../../src/views/not-needed-modal';
+import { parseSnoozeValue } from '../../src/views/task-reminder';
 import type { BlockActionArgs } from '../listener-args';
 
 const taskId = z.uuid();
-const snoozeValue = z
-  .string()
-  .transform((value) => value.split('|'))
-  .pipe(z.tuple([z.uuid(), z.enum(Object.keys(SNOOZE_CHOICES) as [SnoozeChoice, ...SnoozeChoice[]])]));
 
 /** The message a button sits on, when it sits on a (non-ephemeral) message. */
 function clickedMessage(body: BlockActionArgs['body']): { channel: string; ts: string } | undefined {
@@ -50,10 +46,9 @@ export function taskLogClicked(deps: AppDeps) {
 export function taskSnoozeChosen(deps: AppDeps) {
   return async (args: BlockActionArgs): Promise<void> => {
     await args.ack();
-    const parsed = snoozeValue.safeParse(actionValue(args.action));
-    if (!parsed.success) return tellClicker(args, 'I did not understand that snooze choice.');
-    const [id, choice] = parsed.data;
-    const until = await deps.reminders.snooze(id, args.body.user.id, choice, deps.now(), clickedMessage(args.body));
+    const parsed = parseSnoozeValue(actionValue(args.action));
+    if (!parsed) return tellClicker(args, 'I did not understand that snooze choice.');
+    const until = await deps.reminders.snooze(parsed.taskId, args.body.user.id, parsed.choice, deps.now(), clickedMessage(args.body));
     if (!until) await tellClicker(args, 'That task is already closed, so there is nothing to snooze.');
   };
 }

@@ -1,4 +1,4 @@
-import { and, arrayOverlaps, eq } from 'drizzle-orm';
+import { and, arrayOverlaps, asc, eq } from 'drizzle-orm';
 import type { Database } from '../db/database';
 import { accounts, notifications } from '../db/schema';
 import { isActive } from '../domain/task';
@@ -77,8 +77,11 @@ export function createNotificationRenderer(deps: RenderDeps) {
 
 /** The outbox rows whose message is this Slack message (one, or several combined). */
 export async function rowsOfMessage(db: Database, channel: string, ts: string): Promise<NotificationRow[]> {
-  const rows = await db.select().from(notifications).where(eq(notifications.sentTs, ts));
-  return rows.filter((row) => row.sentChannel === channel).sort((a, b) => a.dueAt.getTime() - b.dueAt.getTime());
+  return db
+    .select()
+    .from(notifications)
+    .where(and(eq(notifications.sentChannel, channel), eq(notifications.sentTs, ts)))
+    .orderBy(asc(notifications.dueAt));
 }
 
 /** The sent messages that show any of these tasks (for refreshing them after a task changes). */

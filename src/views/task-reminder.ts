@@ -1,6 +1,7 @@
 import { TEAM_ROLE_LABELS } from '../domain/account';
 import { dayIn, formatDay } from '../domain/calendar-day';
-import { isActive, type SnoozeChoice } from '../domain/task';
+import { z } from 'zod';
+import { isActive, SNOOZE_CHOICES, type SnoozeChoice } from '../domain/task';
 import type { KnownBlock } from '../slack/block-kit';
 import { escapeMrkdwn, mentionUser } from '../slack/mrkdwn';
 import type { TaskWithAccount } from '../tasks/task-repository';
@@ -17,6 +18,13 @@ const SNOOZE_LABELS: Record<SnoozeChoice, string> = { '1d': '1 day', '3d': '3 da
 export const MAX_TASKS_PER_MESSAGE = 20;
 
 export const snoozeValue = (taskId: string, choice: SnoozeChoice) => `${taskId}|${choice}`;
+
+/** Reads back what `snoozeValue` wrote; anything else (a forged or stale value) is null. */
+export function parseSnoozeValue(value: string | undefined): { taskId: string; choice: SnoozeChoice } | null {
+  const [taskId, choice] = (value ?? '').split('|');
+  if (!taskId || !z.uuid().safeParse(taskId).success || !choice || !Object.hasOwn(SNOOZE_CHOICES, choice)) return null;
+  return { taskId, choice: choice as SnoozeChoice };
+}
 
 function whoFor(task: TaskWithAccount): string {
   return task.forUser
