@@ -5,8 +5,8 @@ import { parse } from 'yaml';
 import { beforeAll, describe, expect, it } from 'vitest';
 
 const repoRoot = new URL('../', import.meta.url);
-// The schema lives beside the repo (not in it), shared by every checkout of the project.
-const schemaPath = fileURLToPath(new URL('../shared/reference/slack-app-manifest.schema.json', repoRoot));
+// Slack's published schema, copied into the fixtures with its MIT license so a bare clone can validate.
+const schemaPath = fileURLToPath(new URL('test/fixtures/slack-manifest-schema/slack-app-manifest.schema.json', repoRoot));
 const manifestPath = fileURLToPath(new URL('manifest.yml', repoRoot));
 
 const DOCUMENTED_BOT_SCOPES = [
@@ -36,7 +36,7 @@ function loadSchema(): object {
   if (!existsSync(schemaPath)) {
     // A missing schema must fail loudly: skipping would let an invalid manifest ship unnoticed.
     throw new Error(
-      `Slack manifest schema not found at ${schemaPath}. It is expected in ../shared/reference/ beside the repo.`,
+      `Slack manifest schema not found at ${schemaPath}; it belongs in test/fixtures/slack-manifest-schema/.`,
     );
   }
   return JSON.parse(readFileSync(schemaPath, 'utf8')) as object;
