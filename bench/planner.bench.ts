@@ -8,15 +8,15 @@
 import { count, sql } from 'drizzle-orm';
 import { createAccountRepository } from '../src/accounts/account-repository';
 import { createActivityRepository } from '../src/activities/activity-repository';
-import { dayIn } from '../src/domain/calendar-day';
 import type { Database, DatabaseHandle } from '../src/db/database';
 import { accounts, activities, tasks } from '../src/db/schema';
-import { runPlanner, type PlannerDeps, type PlannerReport } from '../src/reminders/run-planner';
+import { dayIn } from '../src/domain/calendar-day';
+import { type PlannerDeps, type PlannerReport, runPlanner } from '../src/reminders/run-planner';
 import { createUserTimeZones } from '../src/reminders/user-time-zones';
 import { createTaskRepository } from '../src/tasks/task-repository';
-import { benchDatabases, type BenchDatabase } from './support/bench-databases';
+import { type BenchDatabase, benchDatabases } from './support/bench-databases';
 import { formatMs, memoryLine, positiveIntegerFromEnv, timed } from './support/measure';
-import { syntheticPortfolio, type SyntheticAccount } from './support/synthetic-portfolio';
+import { type SyntheticAccount, syntheticPortfolio } from './support/synthetic-portfolio';
 
 const TEAM_ZONE = 'Europe/Berlin';
 /** The planner runs once a minute, so a pass that takes longer falls behind for good. */
@@ -27,7 +27,9 @@ const ACTIVITY_CHUNK = 1_000;
 /** Accounts through the repository, as an import does; activities in bulk, since only the planner is timed. */
 async function seed(db: Database, portfolio: SyntheticAccount[], now: Date): Promise<number> {
   await createAccountRepository({ db }).createMany(portfolio.map((entry) => entry.account));
-  const ids = new Map((await db.select({ id: accounts.id, name: accounts.name }).from(accounts)).map((row) => [row.name, row.id]));
+  const ids = new Map(
+    (await db.select({ id: accounts.id, name: accounts.name }).from(accounts)).map((row) => [row.name, row.id]),
+  );
   const rows = portfolio.flatMap(({ account, activities: drafts }) => {
     const accountId = ids.get(account.name);
     if (!accountId) throw new Error(`Seeded account ${account.name} is missing`);
@@ -86,7 +88,8 @@ async function benchOn(engine: BenchDatabase, accountCount: number, now: Date): 
 
     const [stored] = await db.select({ n: count() }).from(tasks);
     console.log(`tasks stored: ${stored?.n ?? 0} (${((stored?.n ?? 0) / accountCount).toFixed(1)} per account)`);
-    if (steady.result.tasksCreated > 0) console.log('WARNING: the steady-state pass created tasks; planning is not idempotent.');
+    if (steady.result.tasksCreated > 0)
+      console.log('WARNING: the steady-state pass created tasks; planning is not idempotent.');
     const share = (steady.ms / BUDGET_MS) * 100;
     const verdict = steady.ms < BUDGET_MS ? 'fits in' : 'DOES NOT FIT in';
     console.log(

@@ -33,7 +33,8 @@ function inMemoryBook(accountCount: number, now: Date): Timeline[] {
 
 function planAll(book: readonly Timeline[], now: Date): number {
   let planned = 0;
-  for (const { account, activities } of book) planned += planTasks({ account, activities, now, timeZone: TEAM_ZONE }).length;
+  for (const { account, activities } of book)
+    planned += planTasks({ account, activities, now, timeZone: TEAM_ZONE }).length;
   return planned;
 }
 

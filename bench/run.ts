@@ -5,8 +5,8 @@
  * Benches run one after another, never in parallel, so one does not skew another's timings.
  */
 import { readdirSync } from 'node:fs';
-import { fileURLToPath, pathToFileURL } from 'node:url';
 import { join } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 
 const BENCH_SUFFIX = '.bench.ts';
 const benchDir = fileURLToPath(new URL('.', import.meta.url));

@@ -27,7 +27,11 @@ function describePass(report: ClockPassReport): string | null {
  * comes is not doubled: the minute is skipped. Each replica runs its own passes; the database
  * keys and row locks make that safe.
  */
-export function startClockJobs(deps: { runPass: (now: Date) => Promise<ClockPassReport>; now: () => Date; logger: JobLogger }) {
+export function startClockJobs(deps: {
+  runPass: (now: Date) => Promise<ClockPassReport>;
+  now: () => Date;
+  logger: JobLogger;
+}) {
   let running: Promise<void> | null = null;
   const tick = (): Promise<void> => {
     if (running) return running;

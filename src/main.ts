@@ -1,9 +1,9 @@
-import { ConfigError, loadConfig } from './config/env';
+import { startClockJobs } from '../jobs/clock-jobs';
 import { environmentWithDotenv } from './config/dotenv';
+import { ConfigError, loadConfig } from './config/env';
 import { migrate } from './db/migrate';
 import { openDatabase } from './db/open-database';
 import { DataDirectoryLockedError } from './db/pglite-lock';
-import { startClockJobs } from '../jobs/clock-jobs';
 import { createClockRuntime } from './reminders/clock-runtime';
 import { createReminderSlackClient } from './reminders/dispatch';
 import { createCsBot } from './slack/create-app';
@@ -17,7 +17,10 @@ async function main(): Promise<void> {
   const { port } = await bot.start();
   const clocks = createClockRuntime({
     db: database.db,
-    slack: createReminderSlackClient(config.slack.botToken, config.slack.apiUrl ? { slackApiUrl: config.slack.apiUrl } : {}),
+    slack: createReminderSlackClient(
+      config.slack.botToken,
+      config.slack.apiUrl ? { slackApiUrl: config.slack.apiUrl } : {},
+    ),
     timeZone: config.timeZone,
     admins: config.admins,
     logger: bot.app.logger,

@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import {
   ACCOUNT_CSV_COLUMNS,
-  formatAccountCsvError,
-  parseAccountsCsv,
   type AccountCsvResult,
   type AccountImportRow,
+  formatAccountCsvError,
+  parseAccountsCsv,
 } from '../src/accounts/account-csv';
 
 function rowsOf(result: AccountCsvResult): AccountImportRow[] {

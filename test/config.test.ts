@@ -1,9 +1,9 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { SocketModeReceiver } from '@slack/bolt';
 import { describe, expect, it } from 'vitest';
 import { environmentWithDotenv } from '../src/config/dotenv';
-import { SocketModeReceiver } from '@slack/bolt';
 import { ConfigError, loadConfig } from '../src/config/env';
 import { openDatabase } from '../src/db/open-database';
 import { createCsBot } from '../src/slack/create-app';
@@ -86,7 +86,10 @@ describe('createCsBot in Socket Mode', () => {
   it('builds a Socket Mode app from an app token, with no signing secret and no HTTP listener of its own', async () => {
     const database = await openDatabase({ kind: 'pglite-memory' });
     try {
-      const bot = createCsBot({ config: loadConfig({ SLACK_BOT_TOKEN: 'xoxb-1', SLACK_APP_TOKEN: 'xapp-1', LOG_LEVEL: 'error' }), database });
+      const bot = createCsBot({
+        config: loadConfig({ SLACK_BOT_TOKEN: 'xoxb-1', SLACK_APP_TOKEN: 'xapp-1', LOG_LEVEL: 'error' }),
+        database,
+      });
       // Bolt keeps its receiver private; its class is the one observable sign of the mode chosen.
       expect((bot.app as unknown as { receiver: object }).receiver).toBeInstanceOf(SocketModeReceiver);
     } finally {

@@ -1,12 +1,14 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import Ajv, { type ValidateFunction } from 'ajv';
-import { parse } from 'yaml';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { parse } from 'yaml';
 
 const repoRoot = new URL('../', import.meta.url);
 // Slack's published schema, copied into the fixtures with its MIT license so a bare clone can validate.
-const schemaPath = fileURLToPath(new URL('test/fixtures/slack-manifest-schema/slack-app-manifest.schema.json', repoRoot));
+const schemaPath = fileURLToPath(
+  new URL('test/fixtures/slack-manifest-schema/slack-app-manifest.schema.json', repoRoot),
+);
 const manifestPath = fileURLToPath(new URL('manifest.yml', repoRoot));
 
 const DOCUMENTED_BOT_SCOPES = [

@@ -5,7 +5,10 @@ describe('digestMoment', () => {
   it('is due at 09:00 local time on a weekday, in each person’s own zone', () => {
     // Monday 2026-11-23, 14:30 UTC: 09:30 in New York, 15:30 in Berlin.
     const now = new Date('2026-11-23T14:30:00Z');
-    expect(digestMoment(now, 'America/New_York')).toEqual({ day: '2026-11-23', sendAt: new Date('2026-11-23T14:00:00Z') });
+    expect(digestMoment(now, 'America/New_York')).toEqual({
+      day: '2026-11-23',
+      sendAt: new Date('2026-11-23T14:00:00Z'),
+    });
     expect(digestMoment(now, 'Europe/Berlin')).toEqual({ day: '2026-11-23', sendAt: new Date('2026-11-23T08:00:00Z') });
   });
 
@@ -27,8 +30,12 @@ describe('digestMoment', () => {
 
   it('keeps 09:00 local on the days clocks change', () => {
     // 2026-03-09 (Monday) is the first working day after New York springs forward: 09:00 EDT = 13:00 UTC.
-    expect(digestMoment(new Date('2026-03-09T13:00:00Z'), 'America/New_York')?.sendAt).toEqual(new Date('2026-03-09T13:00:00Z'));
+    expect(digestMoment(new Date('2026-03-09T13:00:00Z'), 'America/New_York')?.sendAt).toEqual(
+      new Date('2026-03-09T13:00:00Z'),
+    );
     // 2026-10-26 (Monday) is the day after Berlin falls back: 09:00 CET = 08:00 UTC.
-    expect(digestMoment(new Date('2026-10-26T08:00:00Z'), 'Europe/Berlin')?.sendAt).toEqual(new Date('2026-10-26T08:00:00Z'));
+    expect(digestMoment(new Date('2026-10-26T08:00:00Z'), 'Europe/Berlin')?.sendAt).toEqual(
+      new Date('2026-10-26T08:00:00Z'),
+    );
   });
 });

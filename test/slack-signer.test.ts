@@ -21,7 +21,11 @@ const DOCS_SIGNATURE = 'v0=a2114d57b48eac39b9ad189dd8316235a7b4a8d21a10bd2751966
 
 const SECRET = 'test-signing-secret';
 
-function boltAccepts(body: string, headers: { 'x-slack-signature': string; 'x-slack-request-timestamp': string }, signingSecret = SECRET): boolean {
+function boltAccepts(
+  body: string,
+  headers: { 'x-slack-signature': string; 'x-slack-request-timestamp': string },
+  signingSecret = SECRET,
+): boolean {
   try {
     verifySlackRequest({
       signingSecret,

@@ -8,16 +8,16 @@ import type { NewAccount } from '../../src/accounts/account-repository';
 import type { NewActivity } from '../../src/activities/activity-repository';
 import { addCalendar, type CalendarDay } from '../../src/clocks/calendar';
 import {
-  effectivePriority,
-  salesSegmentForEmployees,
   type AccountTeamMember,
   type CsmSegment,
+  effectivePriority,
   type Health,
   type Priority,
   type SalesSegment,
+  salesSegmentForEmployees,
   type TeamRole,
 } from '../../src/domain/account';
-import { ACCELERATOR_TYPES, RENEWAL_OUTCOMES, type ActivityType } from '../../src/domain/activity';
+import { ACCELERATOR_TYPES, type ActivityType, RENEWAL_OUTCOMES } from '../../src/domain/activity';
 
 export type ActivityDraft = Omit<NewActivity, 'accountId'>;
 
@@ -64,10 +64,24 @@ const memberId = (role: TeamRole, n: number) => `U0B${role}${pad(n, 8 - role.len
 
 // The CS segment mostly follows company size, with some accounts placed up or down by hand.
 const CSM_SEGMENT_BY_SIZE: Record<SalesSegment, readonly (readonly [CsmSegment, number])[]> = {
-  Strategic: [['Strategic', 70], ['Growth', 30]],
-  Large: [['Strategic', 20], ['Growth', 60], ['Scale', 20]],
-  'Mid-Market': [['Growth', 20], ['Scale', 60], ['Digital', 20]],
-  SMB: [['Scale', 30], ['Digital', 70]],
+  Strategic: [
+    ['Strategic', 70],
+    ['Growth', 30],
+  ],
+  Large: [
+    ['Strategic', 20],
+    ['Growth', 60],
+    ['Scale', 20],
+  ],
+  'Mid-Market': [
+    ['Growth', 20],
+    ['Scale', 60],
+    ['Digital', 20],
+  ],
+  SMB: [
+    ['Scale', 30],
+    ['Digital', 70],
+  ],
 };
 
 const ACTIVITY_MIX: readonly (readonly [ActivityType, number])[] = [
@@ -119,8 +133,20 @@ function activities(random: Random, since: CalendarDay, today: CalendarDay, peop
       loggedBy: people[between(random, 0, people.length - 1)] ?? 'U0BOTHER01',
       participants: [],
       notes: `Synthetic ${type} for the planner bench.`,
-      renewalOutcome: type === 'renewal_call' ? weighted(random, RENEWAL_OUTCOMES.map((o) => [o, 1] as const)) : null,
-      acceleratorType: type === 'csa_engagement' ? weighted(random, ACCELERATOR_TYPES.map((a) => [a, 1] as const)) : null,
+      renewalOutcome:
+        type === 'renewal_call'
+          ? weighted(
+              random,
+              RENEWAL_OUTCOMES.map((o) => [o, 1] as const),
+            )
+          : null,
+      acceleratorType:
+        type === 'csa_engagement'
+          ? weighted(
+              random,
+              ACCELERATOR_TYPES.map((a) => [a, 1] as const),
+            )
+          : null,
       contentModule: null,
     };
   });
@@ -131,11 +157,25 @@ function syntheticAccount(random: Random, index: number, today: CalendarDay): Sy
   const employeeCount = Math.round(Math.exp(Math.log(20) + random() * (Math.log(50_000) - Math.log(20))));
   const salesSegment = salesSegmentForEmployees(employeeCount);
   const csmSegment = random() < 0.03 ? null : weighted(random, CSM_SEGMENT_BY_SIZE[salesSegment]);
-  const health = weighted<Health>(random, [['green', 70], ['yellow', 20], ['red', 10]]);
-  const priority = effectivePriority(health, weighted<Priority>(random, [['PR1', 20], ['PR2', 35], ['PR3', 45]]));
+  const health = weighted<Health>(random, [
+    ['green', 70],
+    ['yellow', 20],
+    ['red', 10],
+  ]);
+  const priority = effectivePriority(
+    health,
+    weighted<Priority>(random, [
+      ['PR1', 20],
+      ['PR2', 35],
+      ['PR3', 45],
+    ]),
+  );
   const contractStart = random() < 0.03 ? null : addCalendar(today, { days: -between(random, 0, 3 * 365) });
   const successServices = random() < 0.2;
-  const identified = contractStart && successServices && random() < 0.85 ? addCalendar(contractStart, { days: between(random, 3, 40) }) : null;
+  const identified =
+    contractStart && successServices && random() < 0.85
+      ? addCalendar(contractStart, { days: between(random, 3, 40) })
+      : null;
   const planOdds = csmSegment === 'Strategic' ? 0.6 : csmSegment === 'Growth' ? 0.2 : 0.05;
   const members = team(random, csmSegment, successServices);
   return {

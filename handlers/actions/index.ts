@@ -1,11 +1,11 @@
 import type { App } from '@slack/bolt';
 import type { AppDeps } from '../../src/app-deps';
-import { LOG_MODAL } from '../../src/views/log-activity-modal';
-import { activityTypeChanged } from './activity-type-changed';
 import { OPEN_LOG_MODAL_ACTION } from '../../src/views/app-home';
+import { LOG_MODAL } from '../../src/views/log-activity-modal';
+import { TASK_ACTIONS } from '../../src/views/task-reminder';
+import { activityTypeChanged } from './activity-type-changed';
 import { openLogModal } from './open-log-modal';
 import { taskLogClicked, taskNotNeededClicked, taskSnoozeChosen } from './task-buttons';
-import { TASK_ACTIONS } from '../../src/views/task-reminder';
 
 export function registerActions(app: App, deps: AppDeps): void {
   app.action(LOG_MODAL.type.action, activityTypeChanged(deps));

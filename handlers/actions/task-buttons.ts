@@ -48,7 +48,13 @@ export function taskSnoozeChosen(deps: AppDeps) {
     await args.ack();
     const parsed = parseSnoozeValue(actionValue(args.action));
     if (!parsed) return tellClicker(args, 'I did not understand that snooze choice.');
-    const until = await deps.reminders.snooze(parsed.taskId, args.body.user.id, parsed.choice, deps.now(), clickedMessage(args.body));
+    const until = await deps.reminders.snooze(
+      parsed.taskId,
+      args.body.user.id,
+      parsed.choice,
+      deps.now(),
+      clickedMessage(args.body),
+    );
     if (!until) await tellClicker(args, 'That task is already closed, so there is nothing to snooze.');
   };
 }

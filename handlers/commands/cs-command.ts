@@ -1,10 +1,10 @@
 import type { AppDeps } from '../../src/app-deps';
 import type { KnownBlock } from '../../src/slack/block-kit';
 import { parseCsCommand } from '../../src/slack/cs-command';
-import { createSlackPoster } from '../../src/slack/slack-poster';
 import { escapeMrkdwn } from '../../src/slack/mrkdwn';
-import { logModalFor } from '../../src/use-cases/open-log-modal';
+import { createSlackPoster } from '../../src/slack/slack-poster';
 import { listTasks } from '../../src/use-cases/list-tasks';
+import { logModalFor } from '../../src/use-cases/open-log-modal';
 import { quickLog } from '../../src/use-cases/quick-log';
 import { recordRenewal } from '../../src/use-cases/record-renewal';
 import { showAccount } from '../../src/use-cases/show-account';
@@ -51,7 +51,11 @@ export function csCommand(deps: AppDeps) {
       case 'account-add':
         await client.views.open({
           trigger_id: command.trigger_id,
-          view: buildAccountAddModal(command.channel_id.startsWith('C') || command.channel_id.startsWith('G') ? { channelId: command.channel_id } : {}),
+          view: buildAccountAddModal(
+            command.channel_id.startsWith('C') || command.channel_id.startsWith('G')
+              ? { channelId: command.channel_id }
+              : {},
+          ),
         });
         return;
       case 'account-show':

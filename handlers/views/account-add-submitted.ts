@@ -1,7 +1,11 @@
 import type { AppDeps } from '../../src/app-deps';
 import { escapeMrkdwn } from '../../src/slack/mrkdwn';
 import { addAccount } from '../../src/use-cases/add-account';
-import { ACCOUNT_MODAL, ACCOUNT_MODAL_ERROR_BLOCKS, accountInputFromSubmission } from '../../src/views/account-add-modal';
+import {
+  ACCOUNT_MODAL,
+  ACCOUNT_MODAL_ERROR_BLOCKS,
+  accountInputFromSubmission,
+} from '../../src/views/account-add-modal';
 import { toBlockErrors } from '../../src/views/view-state';
 import type { ViewSubmissionArgs } from '../listener-args';
 
@@ -17,7 +21,9 @@ export function accountAddSubmitted(deps: AppDeps) {
     }
     await ack();
     const { account } = result;
-    const channel = account.channelId ? ` Reminders will go to <#${account.channelId}>: invite me there with \`/invite @cs-bot\`.` : '';
+    const channel = account.channelId
+      ? ` Reminders will go to <#${account.channelId}>: invite me there with \`/invite @cs-bot\`.`
+      : '';
     await client.chat.postMessage({
       channel: body.user.id,
       text: `:white_check_mark: Added *${escapeMrkdwn(account.name)}*.${channel} See it with \`/cs account ${escapeMrkdwn(account.name)}\`.`,

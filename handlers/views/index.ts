@@ -2,10 +2,10 @@ import type { App } from '@slack/bolt';
 import type { AppDeps } from '../../src/app-deps';
 import { ACCOUNT_MODAL } from '../../src/views/account-add-modal';
 import { LOG_MODAL } from '../../src/views/log-activity-modal';
+import { NOT_NEEDED_MODAL } from '../../src/views/not-needed-modal';
 import { accountAddSubmitted } from './account-add-submitted';
 import { logActivitySubmitted } from './log-activity-submitted';
 import { taskNotNeededSubmitted } from './task-not-needed-submitted';
-import { NOT_NEEDED_MODAL } from '../../src/views/not-needed-modal';
 
 export function registerViews(app: App, deps: AppDeps): void {
   app.view(LOG_MODAL.callbackId, logActivitySubmitted(deps));

@@ -1,10 +1,15 @@
 import type { AppDeps } from '../../src/app-deps';
-import { createSlackPoster } from '../../src/slack/slack-poster';
 import { escapeMrkdwn } from '../../src/slack/mrkdwn';
-import { announceActivity, describeChannelPost, describeCompletions, recordActivity } from '../../src/use-cases/log-activity';
+import { createSlackPoster } from '../../src/slack/slack-poster';
+import {
+  announceActivity,
+  describeChannelPost,
+  describeCompletions,
+  recordActivity,
+} from '../../src/use-cases/log-activity';
 import { describeActivity } from '../../src/views/activity-summary';
-import { LOG_MODAL_ERROR_BLOCKS, logInputFromSubmission } from '../../src/views/log-activity-modal-state';
 import { LOG_MODAL } from '../../src/views/log-activity-modal';
+import { LOG_MODAL_ERROR_BLOCKS, logInputFromSubmission } from '../../src/views/log-activity-modal-state';
 import { toBlockErrors } from '../../src/views/view-state';
 import type { ViewSubmissionArgs } from '../listener-args';
 
@@ -25,7 +30,10 @@ export function logActivitySubmitted(deps: AppDeps) {
     }
     await ack();
     const { account, activity } = result;
-    const posted = describeChannelPost(account, await announceActivity({ slack: createSlackPoster(client), accounts: deps.accounts }, account, activity));
+    const posted = describeChannelPost(
+      account,
+      await announceActivity({ slack: createSlackPoster(client), accounts: deps.accounts }, account, activity),
+    );
     const completed = await deps.reminders.replanAccount(account, deps.now());
     // A DM to the submitter: a modal has no channel to answer in.
     await client.chat.postMessage({

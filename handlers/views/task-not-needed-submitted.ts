@@ -1,6 +1,11 @@
 import type { AppDeps } from '../../src/app-deps';
 import { escapeMrkdwn } from '../../src/slack/mrkdwn';
-import { NOT_NEEDED_MODAL, type NotNeededMetadata, notNeededMetadataSchema, REASON_MAX_LENGTH } from '../../src/views/not-needed-modal';
+import {
+  NOT_NEEDED_MODAL,
+  type NotNeededMetadata,
+  notNeededMetadataSchema,
+  REASON_MAX_LENGTH,
+} from '../../src/views/not-needed-modal';
 import { readState } from '../../src/views/view-state';
 import type { ViewSubmissionArgs } from '../listener-args';
 
@@ -27,7 +32,9 @@ export function taskNotNeededSubmitted(deps: AppDeps) {
     if (!metadata) {
       await ack({
         response_action: 'errors',
-        errors: { [NOT_NEEDED_MODAL.reason.block]: 'This form lost track of its task; open it again from the reminder.' },
+        errors: {
+          [NOT_NEEDED_MODAL.reason.block]: 'This form lost track of its task; open it again from the reminder.',
+        },
       });
       return;
     }

@@ -3,24 +3,27 @@
  * Pure: it reads text and returns rows or every problem found, so the caller writes all or nothing.
  */
 import { z } from 'zod';
-import type { NewAccount } from './account-repository';
 import {
-  CSM_SEGMENTS,
-  HEALTHS,
-  PRIORITIES,
-  SALES_SEGMENTS,
-  TEAM_ROLES,
   accountNameKey,
+  CSM_SEGMENTS,
   effectivePriority,
-  salesSegmentForEmployees,
+  HEALTHS,
   type Health,
+  PRIORITIES,
   type Priority,
+  SALES_SEGMENTS,
+  salesSegmentForEmployees,
+  TEAM_ROLES,
   type TeamRole,
 } from '../domain/account';
+import type { NewAccount } from './account-repository';
 
 export const ACCOUNT_CSV_COLUMNS = [
   { name: 'name', description: 'Account name (required, unique ignoring case, at most 200 characters).' },
-  { name: 'channel_id', description: "The account's internal Slack channel id, like C0123ABCD (G… for older private channels)." },
+  {
+    name: 'channel_id',
+    description: "The account's internal Slack channel id, like C0123ABCD (G… for older private channels).",
+  },
   { name: 'employee_count', description: 'Number of employees; sets sales_segment when that column is empty.' },
   { name: 'sales_segment', description: `One of ${SALES_SEGMENTS.join(', ')}.` },
   { name: 'csm_segment', description: `One of ${CSM_SEGMENTS.join(', ')}.` },
@@ -30,7 +33,10 @@ export const ACCOUNT_CSV_COLUMNS = [
   { name: 'renewal_date', description: 'Next renewal date (YYYY-MM-DD).' },
   { name: 'csa_ase_identified_on', description: 'Date both CSA and ASE were identified (YYYY-MM-DD).' },
   { name: 'success_services', description: 'Bought Success Services: true/false, yes/no or 1/0 (default false).' },
-  { name: 'success_plan_active', description: 'Has an active success plan: true/false, yes/no or 1/0 (default false).' },
+  {
+    name: 'success_plan_active',
+    description: 'Has an active success plan: true/false, yes/no or 1/0 (default false).',
+  },
   { name: 'csm', description: 'Customer Success Manager, as a Slack user id like U0123ABCD.' },
   { name: 'csa', description: 'Customer Success Architect (Slack user id).' },
   { name: 'ase', description: 'Assigned Support Engineer (Slack user id).' },
@@ -69,7 +75,10 @@ export function parseAccountsCsv(text: string): AccountCsvResult {
   const { records, errors } = readCsv(text);
   const [header, ...body] = records.filter((record) => !isBlank(record.fields));
   if (!header) {
-    return { ok: false, errors: [...errors, { line: 1, message: 'the file is empty; expected a header row with at least a name column' }] };
+    return {
+      ok: false,
+      errors: [...errors, { line: 1, message: 'the file is empty; expected a header row with at least a name column' }],
+    };
   }
   const columns = readHeader(header, errors);
   const rows: AccountImportRow[] = [];
@@ -89,13 +98,17 @@ export function parseAccountsCsv(text: string): AccountCsvResult {
       continue;
     }
     const cells = Object.fromEntries(ACCOUNT_CSV_COLUMNS.map((c) => [c.name, ''])) as Record<AccountCsvColumn, string>;
-    columns.forEach((column, i) => (cells[column] = record.fields[i] ?? ''));
+    for (const [i, column] of columns.entries()) cells[column] = record.fields[i] ?? '';
 
     const nameKey = accountNameKey(cells.name);
     if (nameKey !== '') {
       const firstLine = firstLineByName.get(nameKey);
       if (firstLine === undefined) firstLineByName.set(nameKey, record.line);
-      else errors.push({ line: record.line, message: `name ${quote(cells.name.trim())} is already used on line ${firstLine}` });
+      else
+        errors.push({
+          line: record.line,
+          message: `name ${quote(cells.name.trim())} is already used on line ${firstLine}`,
+        });
     }
     const parsed = rowSchema.safeParse(cells);
     if (parsed.success) rows.push({ line: record.line, ...parsed.data });
@@ -119,7 +132,12 @@ function readHeader(header: CsvRecord, errors: AccountCsvError[]): AccountCsvCol
   }
   const known = new Set<string>(ACCOUNT_CSV_COLUMNS.map((c) => c.name));
   // Spreadsheet users write "Channel ID" as readily as channel_id; both mean the same column.
-  const names = header.fields.map((field) => field.trim().toLowerCase().replace(/[\s-]+/g, '_'));
+  const names = header.fields.map((field) =>
+    field
+      .trim()
+      .toLowerCase()
+      .replace(/[\s-]+/g, '_'),
+  );
   const problems: string[] = [];
   const unknown = names.filter((name) => !known.has(name));
   if (unknown.length > 0) {
@@ -214,8 +232,7 @@ function accountName(value: string): string | Invalid {
 }
 
 const channelId = slackId('channel_id', /^[CG][A-Z0-9]{8,}$/, 'a Slack channel id (like C0123ABCD)');
-const userId = (column: string) =>
-  optional(slackId(column, /^[UW][A-Z0-9]{8,}$/, 'a Slack user id (like U0123ABCD)'));
+const userId = (column: string) => optional(slackId(column, /^[UW][A-Z0-9]{8,}$/, 'a Slack user id (like U0123ABCD)'));
 
 const rowSchema = z
   .object({
@@ -239,7 +256,13 @@ const rowSchema = z
   })
   // The cells alone do not know where the row sits in the file; parseAccountsCsv adds the line.
   .transform((row): Omit<AccountImportRow, 'line'> => {
-    const members: Record<TeamRole, string | null> = { CSM: row.csm, CSA: row.csa, ASE: row.ase, AE: row.ae, SA: row.sa };
+    const members: Record<TeamRole, string | null> = {
+      CSM: row.csm,
+      CSA: row.csa,
+      ASE: row.ase,
+      AE: row.ae,
+      SA: row.sa,
+    };
     return {
       name: row.name,
       channelId: row.channel_id,

@@ -53,7 +53,12 @@ export function createAccountRepository({ db }: { db: Database }) {
       members.push(...(await db.select().from(accountMembers).where(inArray(accountMembers.accountId, ids))));
     }
     const teams = groupBy(members, (member) => member.accountId);
-    return rows.map((row) => toAccount(row, (teams.get(row.id) ?? []).map(({ role, slackUserId }) => ({ role, slackUserId }))));
+    return rows.map((row) =>
+      toAccount(
+        row,
+        (teams.get(row.id) ?? []).map(({ role, slackUserId }) => ({ role, slackUserId })),
+      ),
+    );
   }
 
   async function insertAccount(executor: Database, input: NewAccount): Promise<string> {

@@ -24,7 +24,11 @@ export const newAccountInputSchema = z
       .min(1, 'Give the account a name.')
       .max(200, 'Names can be at most 200 characters.')
       .refine((name) => !/[\r\n]/.test(name), 'Names fit on one line.'),
-    channelId: z.string().regex(/^[CG][A-Z0-9]{2,}$/, 'Pick a channel.').nullable().default(null),
+    channelId: z
+      .string()
+      .regex(/^[CG][A-Z0-9]{2,}$/, 'Pick a channel.')
+      .nullable()
+      .default(null),
     employeeCount: z.number().int().min(0, 'Employees cannot be negative.').max(10_000_000).nullable().default(null),
     salesSegment: z.enum(SALES_SEGMENTS).nullable().default(null),
     csmSegment: z.enum(CSM_SEGMENTS).nullable().default(null),
@@ -39,20 +43,26 @@ export const newAccountInputSchema = z
   })
   .superRefine((input, ctx) => {
     if (input.contractStart && input.renewalDate && input.renewalDate <= input.contractStart) {
-      ctx.addIssue({ code: 'custom', path: ['renewalDate'], message: 'The renewal date must be after the contract start.' });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['renewalDate'],
+        message: 'The renewal date must be after the contract start.',
+      });
     }
     if (input.csaAseIdentifiedOn && !input.successServices) {
       ctx.addIssue({
         code: 'custom',
         path: ['csaAseIdentifiedOn'],
-        message: 'CSA and ASE are identified only for Success Services accounts; tick Success Services or clear this date.',
+        message:
+          'CSA and ASE are identified only for Success Services accounts; tick Success Services or clear this date.',
       });
     }
   })
   .transform(
     (input): NewAccount => ({
       ...input,
-      salesSegment: input.salesSegment ?? (input.employeeCount !== null ? salesSegmentForEmployees(input.employeeCount) : null),
+      salesSegment:
+        input.salesSegment ?? (input.employeeCount !== null ? salesSegmentForEmployees(input.employeeCount) : null),
       priority: effectivePriority(input.health, input.priority),
       team: Object.entries(input.team)
         .filter((entry): entry is [TeamRole, string] => typeof entry[1] === 'string')

@@ -1,11 +1,6 @@
 import { z } from 'zod';
+import { ACCELERATOR_TYPES, ACTIVITY_TYPES, NOTES_MAX_LENGTH, RENEWAL_OUTCOMES } from '../domain/activity';
 import { isIsoDay } from '../domain/calendar-day';
-import {
-  ACCELERATOR_TYPES,
-  ACTIVITY_TYPES,
-  NOTES_MAX_LENGTH,
-  RENEWAL_OUTCOMES,
-} from '../domain/activity';
 
 const slackUserId = z.string().regex(/^[UW][A-Z0-9]{2,}$/, 'is not a Slack user');
 
@@ -45,7 +40,11 @@ export function logActivityInputSchema(today: string) {
     })
     .superRefine((input, ctx) => {
       if (input.type === 'renewal_call' && !input.renewalOutcome) {
-        ctx.addIssue({ code: 'custom', path: ['renewalOutcome'], message: 'Record the answer to the renewal question.' });
+        ctx.addIssue({
+          code: 'custom',
+          path: ['renewalOutcome'],
+          message: 'Record the answer to the renewal question.',
+        });
       }
       if (input.type === 'csa_engagement' && !input.acceleratorType) {
         ctx.addIssue({ code: 'custom', path: ['acceleratorType'], message: 'Choose the accelerator type.' });
@@ -60,5 +59,3 @@ export function logActivityInputSchema(today: string) {
 }
 
 export type LogActivityInput = z.infer<ReturnType<typeof logActivityInputSchema>>;
-
-

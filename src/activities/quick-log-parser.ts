@@ -1,9 +1,4 @@
-import {
-  ACCELERATOR_TYPES,
-  type AcceleratorType,
-  type ActivityType,
-  type RenewalOutcome,
-} from '../domain/activity';
+import { ACCELERATOR_TYPES, type AcceleratorType, type ActivityType, type RenewalOutcome } from '../domain/activity';
 
 /** Words people type for each activity type in `/cs log <account> <type> <notes…>`. */
 const TYPE_ALIASES: ReadonlyArray<[string, ActivityType]> = [
@@ -107,7 +102,7 @@ export function readQuickLog(text: string): QuickLogReading[] {
   };
 
   if (quoted) {
-    const reading = readRest(quoted[1]!.trim(), quoted[2] ?? '');
+    const reading = readRest((quoted[1] ?? '').trim(), quoted[2] ?? '');
     return reading ? [reading] : [];
   }
   const tokens = trimmed.split(/\s+/).filter(Boolean);

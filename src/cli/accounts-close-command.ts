@@ -19,7 +19,12 @@ export const accountsCloseCommand: CliCommand = {
           return 1;
         }
         await accounts.close(exact.id);
-        const runtime = createClockRuntime({ db: context.db, slack: null, timeZone: context.timeZone, admins: context.admins });
+        const runtime = createClockRuntime({
+          db: context.db,
+          slack: null,
+          timeZone: context.timeZone,
+          admins: context.admins,
+        });
         const sync = await runtime.replanAccount({ ...exact, status: 'closed' }, context.now());
         context.stdout(`Closed ${exact.name}; ${sync.closed.length} open task(s) closed with it.`);
         return 0;

@@ -1,8 +1,8 @@
 import {
+  type AccountCsvError,
   type AccountImportRow,
   formatAccountCsvError,
   parseAccountsCsv,
-  type AccountCsvError,
 } from '../accounts/account-csv';
 import { AccountNameTakenError, createAccountRepository, type NewAccount } from '../accounts/account-repository';
 import { accountNameKey } from '../domain/account';

@@ -1,12 +1,14 @@
 import { createAccountRepository } from '../accounts/account-repository';
-import { noArguments, type CliCommand } from './command';
+import { type CliCommand, noArguments } from './command';
 
 const HEADER = ['NAME', 'SEGMENT', 'PRIORITY', 'HEALTH', 'RENEWAL', 'CHANNEL'] as const;
 
 /** Pads every column but the last to its widest cell, so the list reads as a table. */
 export function formatTable(rows: readonly (readonly string[])[]): string[] {
   const widths: number[] = [];
-  for (const row of rows) row.forEach((cell, i) => (widths[i] = Math.max(widths[i] ?? 0, cell.length)));
+  for (const row of rows) {
+    for (const [i, cell] of row.entries()) widths[i] = Math.max(widths[i] ?? 0, cell.length);
+  }
   return rows.map((row) =>
     row
       .map((cell, i) => (i === row.length - 1 ? cell : cell.padEnd(widths[i] ?? 0)))
@@ -21,7 +23,9 @@ export const accountsListCommand: CliCommand = {
   prepare: noArguments(async ({ db, stdout }) => {
     const accounts = await createAccountRepository({ db }).listActive();
     if (accounts.length === 0) {
-      stdout('No accounts yet. Import them with `npm run cs -- accounts import <file.csv>`, or try `npm run cs -- seed-demo`.');
+      stdout(
+        'No accounts yet. Import them with `npm run cs -- accounts import <file.csv>`, or try `npm run cs -- seed-demo`.',
+      );
       return 0;
     }
     const rows = accounts.map((account) => [

@@ -20,7 +20,12 @@ const cliEnvSchema = z.object({
     .string()
     .trim()
     .transform((value) => (value === '' ? undefined : value))
-    .pipe(z.string().regex(/^[CG][A-Z0-9]{8,}$/, 'must be a Slack channel id like C0123ABCD').optional())
+    .pipe(
+      z
+        .string()
+        .regex(/^[CG][A-Z0-9]{8,}$/, 'must be a Slack channel id like C0123ABCD')
+        .optional(),
+    )
     .optional(),
 });
 

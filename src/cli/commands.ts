@@ -7,4 +7,11 @@ import { seedDemoCommand } from './seed-demo-command';
 import { sweepCommand } from './sweep-command';
 
 /** Every CLI command, in the order the usage lists them. A new command is one more entry. */
-export const COMMANDS: readonly CliCommand[] = [migrateCommand, seedDemoCommand, accountsImportCommand, accountsListCommand, accountsCloseCommand, sweepCommand];
+export const COMMANDS: readonly CliCommand[] = [
+  migrateCommand,
+  seedDemoCommand,
+  accountsImportCommand,
+  accountsListCommand,
+  accountsCloseCommand,
+  sweepCommand,
+];

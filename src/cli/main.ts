@@ -6,9 +6,9 @@ import { readFile } from 'node:fs/promises';
 import { environmentWithDotenv } from '../config/dotenv';
 import { ConfigError } from '../config/env';
 import { openDatabase } from '../db/open-database';
-import { formatCliConfigError, loadCliConfig, type CliConfig } from './cli-config';
-import { runCli } from './run-cli';
 import { createReminderSlackClient } from '../reminders/dispatch';
+import { type CliConfig, formatCliConfigError, loadCliConfig } from './cli-config';
+import { runCli } from './run-cli';
 
 function loadConfigOrExplain(): CliConfig | null {
   try {
@@ -33,7 +33,10 @@ async function main(): Promise<number> {
     demoChannelId: config.demoChannelId,
     slack: () =>
       config.slack.botToken
-        ? createReminderSlackClient(config.slack.botToken, config.slack.apiUrl ? { slackApiUrl: config.slack.apiUrl } : {})
+        ? createReminderSlackClient(
+            config.slack.botToken,
+            config.slack.apiUrl ? { slackApiUrl: config.slack.apiUrl } : {},
+          )
         : null,
     admins: config.admins,
   });

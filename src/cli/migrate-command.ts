@@ -1,4 +1,4 @@
-import { noArguments, type CliCommand } from './command';
+import { type CliCommand, noArguments } from './command';
 
 /** The migrations themselves run before every command (see run-cli); this one reports them. */
 export const migrateCommand: CliCommand = {

@@ -45,18 +45,18 @@ export async function runCli(argv: readonly string[], deps: RunCliDeps): Promise
   const commands = deps.commands ?? COMMANDS;
 
   if (argv[0] === 'help' || argv.some((arg) => HELP_FLAGS.has(arg))) {
-    formatUsage(commands).forEach((line) => deps.stdout(line));
+    for (const line of formatUsage(commands)) deps.stdout(line);
     return 0;
   }
   if (argv.length === 0) {
-    formatUsage(commands).forEach((line) => deps.stderr(line));
+    for (const line of formatUsage(commands)) deps.stderr(line);
     return 2;
   }
   const command = findCommand(commands, argv);
   if (!command) {
     deps.stderr(unknownCommandMessage(commands, argv));
     deps.stderr('');
-    formatCommandList(commands).forEach((line) => deps.stderr(line));
+    for (const line of formatCommandList(commands)) deps.stderr(line);
     return 2;
   }
   const prepared = command.prepare(argv.slice(command.words.length));

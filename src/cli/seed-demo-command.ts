@@ -3,7 +3,7 @@ import { createActivityRepository } from '../activities/activity-repository';
 import type { Database } from '../db/database';
 import { accountNameKey } from '../domain/account';
 import { dayIn } from '../domain/calendar-day';
-import { noArguments, type CliCommand, type CommandContext } from './command';
+import { type CliCommand, type CommandContext, noArguments } from './command';
 import { DEMO_USERS, demoAccounts } from './demo-accounts';
 
 function countOf(count: number, one: string, many: string): string {
@@ -44,7 +44,9 @@ async function seedDemo({ db, stdout, now, timeZone, demoChannelId }: CommandCon
     stdout(`All ${demo.length} demo accounts are already there; nothing was created.`);
     return 0;
   }
-  stdout(`Created ${countOf(createdAccounts, 'account', 'accounts')} and ${countOf(createdActivities, 'activity', 'activities')}.`);
+  stdout(
+    `Created ${countOf(createdAccounts, 'account', 'accounts')} and ${countOf(createdActivities, 'activity', 'activities')}.`,
+  );
   stdout(
     `The team members are placeholder Slack user ids (${Object.values(DEMO_USERS).join(', ')}); ` +
       'replace them with real people before relying on reminders.',

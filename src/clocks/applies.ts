@@ -1,5 +1,5 @@
 /** Whether a rule's account filter matches an account. */
-import { effectivePriority, type Account } from '../domain/account';
+import { type Account, effectivePriority } from '../domain/account';
 import type { AccountFilter } from './clock-rule';
 
 /**
@@ -12,7 +12,10 @@ export function matchesAccount(filter: AccountFilter, account: Account): boolean
   if (filter.csmSegments && (account.csmSegment === null || !filter.csmSegments.includes(account.csmSegment))) {
     return false;
   }
-  if (filter.effectivePriorities && !filter.effectivePriorities.includes(effectivePriority(account.health, account.priority))) {
+  if (
+    filter.effectivePriorities &&
+    !filter.effectivePriorities.includes(effectivePriority(account.health, account.priority))
+  ) {
     return false;
   }
   return true;

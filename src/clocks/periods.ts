@@ -44,7 +44,13 @@ function toPeriod(rule: ClockRule, origin: Origin, next: Origin | null): ClockPe
 }
 
 /** Periods every `stepMonths` from `base`, starting at step `first`, for as long as they have opened by `today`. */
-function monthlyPeriods(rule: ClockRule, base: CalendarDay, stepMonths: number, first: number, today: CalendarDay): ClockPeriod[] {
+function monthlyPeriods(
+  rule: ClockRule,
+  base: CalendarDay,
+  stepMonths: number,
+  first: number,
+  today: CalendarDay,
+): ClockPeriod[] {
   const periods: ClockPeriod[] = [];
   for (let n = first; ; n += 1) {
     const origin = { base, months: n * stepMonths };
@@ -86,7 +92,8 @@ export function openedPeriods(
       const initial = account[anchor.initial];
       // The initial day only counts while no completing activity came before (or on) it.
       const first = completionDays[0];
-      const days = initial !== null && (first === undefined || initial < first) ? [initial, ...completionDays] : completionDays;
+      const days =
+        initial !== null && (first === undefined || initial < first) ? [initial, ...completionDays] : completionDays;
       return days
         .map((day, index) => {
           const nextDay = days[index + 1];

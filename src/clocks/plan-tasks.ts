@@ -4,9 +4,9 @@
  */
 import type { Account, TeamRole } from '../domain/account';
 import type { Activity } from '../domain/activity';
-import { matchesAccount } from './applies';
 import { isIsoDay } from '../domain/calendar-day';
-import { dayIn, startOfDayIn, type CalendarDay } from './calendar';
+import { matchesAccount } from './applies';
+import { type CalendarDay, dayIn, startOfDayIn } from './calendar';
 import type { ClockRule } from './clock-rule';
 import { byOccurrence, matchCompletions, type PeriodSlot } from './completion';
 import { openedPeriods } from './periods';
@@ -54,7 +54,9 @@ interface Outcome {
  * One-period rules (onboarding steps, handoff, renewal question) thus plan their one task once open.
  */
 function tasksOfRule(outcomes: readonly Outcome[]): Outcome[] {
-  const needed = outcomes.filter(({ slot, completion }) => completion === null || completion.occurredOn >= slot.period.opensOn);
+  const needed = outcomes.filter(
+    ({ slot, completion }) => completion === null || completion.occurredOn >= slot.period.opensOn,
+  );
   const latest = needed.at(-1);
   const previous = needed.at(-2);
   if (!latest) return [];

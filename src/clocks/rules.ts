@@ -5,7 +5,7 @@
  * Offsets count from the anchor day and land on the start of a day in the team zone
  * (see calendar.ts): `due: { days: 7 }` is due at the first instant of anchor + 7.
  */
-import { singleFigure, type ClockRule } from './clock-rule';
+import { type ClockRule, singleFigure } from './clock-rule';
 
 const CONTRACT_START = { kind: 'accountDay', field: 'contractStart' } as const;
 

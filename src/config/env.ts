@@ -14,38 +14,37 @@ const slackUserIds = z
   .pipe(z.array(z.string().regex(/^[UW][A-Z0-9]{2,}$/, 'must be Slack user ids like U012ABCDEF, comma-separated')));
 
 /** Every setting cs-bot reads from the environment; see .env.example for what each one is for. */
-export const envSchema = z
-  .object({
-    SLACK_BOT_TOKEN: z
-      .string({ error: 'is required: the Bot User OAuth Token from your Slack app (OAuth & Permissions)' })
-      .trim()
-      .startsWith('xoxb-', 'must be a bot token starting with xoxb-'),
-    SLACK_SIGNING_SECRET: optionalText,
-    SLACK_APP_TOKEN: optionalText.pipe(
-      z.string().startsWith('xapp-', 'must be an app-level token starting with xapp-').optional(),
-    ),
-    SLACK_API_URL: optionalText.pipe(
-      z
-        .url({ error: 'must be a URL such as https://slack.com/api/' })
-        .transform((value) => (value.endsWith('/') ? value : `${value}/`))
-        .optional(),
-    ),
-    PORT: z.coerce.number({ error: 'must be a port number' }).int().min(0).max(65535).default(3000),
-    DATABASE_URL: optionalText.pipe(
-      z
-        .string()
-        .regex(/^postgres(ql)?:\/\//, 'must be a postgres:// or postgresql:// URL')
-        .optional(),
-    ),
-    PGLITE_DATA_DIR: z.string().trim().min(1).default('./.data/pglite'),
-    CS_TIMEZONE: z
+export const envSchema = z.object({
+  SLACK_BOT_TOKEN: z
+    .string({ error: 'is required: the Bot User OAuth Token from your Slack app (OAuth & Permissions)' })
+    .trim()
+    .startsWith('xoxb-', 'must be a bot token starting with xoxb-'),
+  SLACK_SIGNING_SECRET: optionalText,
+  SLACK_APP_TOKEN: optionalText.pipe(
+    z.string().startsWith('xapp-', 'must be an app-level token starting with xapp-').optional(),
+  ),
+  SLACK_API_URL: optionalText.pipe(
+    z
+      .url({ error: 'must be a URL such as https://slack.com/api/' })
+      .transform((value) => (value.endsWith('/') ? value : `${value}/`))
+      .optional(),
+  ),
+  PORT: z.coerce.number({ error: 'must be a port number' }).int().min(0).max(65535).default(3000),
+  DATABASE_URL: optionalText.pipe(
+    z
       .string()
-      .trim()
-      .default('UTC')
-      .refine(isTimeZone, 'must be an IANA time zone such as Europe/Berlin or America/New_York'),
-    CS_ADMINS: slackUserIds,
-    LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error']).default('info'),
-  });
+      .regex(/^postgres(ql)?:\/\//, 'must be a postgres:// or postgresql:// URL')
+      .optional(),
+  ),
+  PGLITE_DATA_DIR: z.string().trim().min(1).default('./.data/pglite'),
+  CS_TIMEZONE: z
+    .string()
+    .trim()
+    .default('UTC')
+    .refine(isTimeZone, 'must be an IANA time zone such as Europe/Berlin or America/New_York'),
+  CS_ADMINS: slackUserIds,
+  LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error']).default('info'),
+});
 
 export type Env = z.infer<typeof envSchema>;
 

@@ -11,14 +11,7 @@ import {
   uniqueIndex,
   uuid,
 } from 'drizzle-orm/pg-core';
-import type {
-  AccountStatus,
-  CsmSegment,
-  Health,
-  Priority,
-  SalesSegment,
-  TeamRole,
-} from '../domain/account';
+import type { AccountStatus, CsmSegment, Health, Priority, SalesSegment, TeamRole } from '../domain/account';
 import type { AcceleratorType, ActivityType, RenewalOutcome } from '../domain/activity';
 import type { NotificationKind, NotificationStatus, TaskStatus } from '../domain/task';
 
@@ -49,10 +42,7 @@ export const accounts = pgTable(
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },
-  (t) => [
-    uniqueIndex('accounts_name_key_unique').on(t.nameKey),
-    index('accounts_channel_id_idx').on(t.channelId),
-  ],
+  (t) => [uniqueIndex('accounts_name_key_unique').on(t.nameKey), index('accounts_channel_id_idx').on(t.channelId)],
 );
 
 export const accountMembers = pgTable(
@@ -77,10 +67,7 @@ export const activities = pgTable(
     type: text('type').$type<ActivityType>().notNull(),
     occurredOn: date('occurred_on', { mode: 'string' }).notNull(),
     loggedBy: text('logged_by').notNull(),
-    participants: text('participants')
-      .array()
-      .notNull()
-      .default(sql`'{}'::text[]`),
+    participants: text('participants').array().notNull().default(sql`'{}'::text[]`),
     notes: text('notes').notNull().default(''),
     renewalOutcome: text('renewal_outcome').$type<RenewalOutcome>(),
     acceleratorType: text('accelerator_type').$type<AcceleratorType>(),
@@ -134,10 +121,7 @@ export const notifications = pgTable(
     kind: text('kind').$type<NotificationKind>().notNull(),
     accountId: uuid('account_id').references(() => accounts.id, { onDelete: 'cascade' }),
     /** The tasks the message shows; buttons on it act on these. */
-    taskIds: uuid('task_ids')
-      .array()
-      .notNull()
-      .default(sql`'{}'::uuid[]`),
+    taskIds: uuid('task_ids').array().notNull().default(sql`'{}'::uuid[]`),
     /** The person it is for (a DM, or the fallback when the channel is broken). */
     recipientUser: text('recipient_user'),
     /** The account channel it goes to; null means the recipient's DM. */

@@ -2,10 +2,10 @@ import { randomUUID } from 'node:crypto';
 import { hostname } from 'node:os';
 import type { webApi } from '@slack/bolt';
 import type { Database } from '../db/database';
-import { createDispatcher, type DispatchLogger, type DispatcherOptions, type DispatchReport } from './dispatch';
-import { createNotificationRenderer } from './render-notification';
-import { createPlannerDeps, planAccount, type PlannerReport, runPlanner } from './run-planner';
 import type { Account } from '../domain/account';
+import { createDispatcher, type DispatcherOptions, type DispatchLogger, type DispatchReport } from './dispatch';
+import { createNotificationRenderer } from './render-notification';
+import { createPlannerDeps, type PlannerReport, planAccount, runPlanner } from './run-planner';
 
 export interface ClockPassReport {
   at: string;

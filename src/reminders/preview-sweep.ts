@@ -1,5 +1,4 @@
-import { and, eq, lte, sql } from 'drizzle-orm';
-import { TransactionRollbackError } from 'drizzle-orm';
+import { and, eq, lte, sql, TransactionRollbackError } from 'drizzle-orm';
 import type { Database } from '../db/database';
 import { accounts, notifications, tasks } from '../db/schema';
 import { createClockRuntime } from './clock-runtime';
@@ -18,7 +17,10 @@ export interface SweepPreviewLine {
  * What a sweep at `at` would do, without doing it: the planner runs inside a transaction that is
  * rolled back, so the preview is exactly what a real pass would create, and nothing is written.
  */
-export async function previewSweep(deps: { db: Database; timeZone: string; admins: string[] }, at: Date): Promise<SweepPreviewLine[]> {
+export async function previewSweep(
+  deps: { db: Database; timeZone: string; admins: string[] },
+  at: Date,
+): Promise<SweepPreviewLine[]> {
   let lines: SweepPreviewLine[] = [];
   try {
     await deps.db.transaction(async (tx) => {
@@ -29,7 +31,10 @@ export async function previewSweep(deps: { db: Database; timeZone: string; admin
         .select({ task: tasks, account: accounts.name, message: notifications.kind })
         .from(tasks)
         .innerJoin(accounts, eq(tasks.accountId, accounts.id))
-        .leftJoin(notifications, sql`${notifications.taskIds} @> array[${tasks.id}]::uuid[] and ${notifications.kind} = 'task_opened'`)
+        .leftJoin(
+          notifications,
+          sql`${notifications.taskIds} @> array[${tasks.id}]::uuid[] and ${notifications.kind} = 'task_opened'`,
+        )
         .where(sql`${tasks.createdAt} = now()`);
       const messages = await db
         .select({ row: notifications, account: accounts.name })

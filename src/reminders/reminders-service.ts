@@ -1,13 +1,12 @@
-import type { Logger } from '@slack/bolt';
+import type { Logger, types } from '@slack/bolt';
 import { CLOCK_RULES } from '../clocks/rules';
 import type { Account } from '../domain/account';
 import type { ActivityType } from '../domain/activity';
 import { SNOOZE_CHOICES, type SnoozeChoice } from '../domain/task';
 import type { KnownBlock } from '../slack/block-kit';
-import type { types } from '@slack/bolt';
 import { reminderMetadata, slackMetadata } from './dispatch/reminder-metadata';
 import { createNotificationRenderer, messagesShowingTasks, rowsOfMessage } from './render-notification';
-import { planAccount, type PlannerDeps } from './run-planner';
+import { type PlannerDeps, planAccount } from './run-planner';
 
 interface ChatUpdater {
   chat: {
@@ -38,7 +37,8 @@ export function createRemindersService(deps: RemindersDeps) {
     const unique = new Map(messages.map((message) => [`${message.channel}|${message.ts}`, message]));
     for (const { channel, ts } of unique.values()) {
       const rows = await rowsOfMessage(deps.db, channel, ts);
-      const message = rows.length > 0 ? await render(rows, { late: rows.some((row) => row.late), now, mode: 'refresh' }) : null;
+      const message =
+        rows.length > 0 ? await render(rows, { late: rows.some((row) => row.late), now, mode: 'refresh' }) : null;
       if (!message) continue;
       try {
         await deps.slack.chat.update({
@@ -70,7 +70,13 @@ export function createRemindersService(deps: RemindersDeps) {
       return sync.completed;
     },
 
-    async snooze(taskId: string, by: string, choice: SnoozeChoice, now: Date, clicked?: MessageRef): Promise<Date | null> {
+    async snooze(
+      taskId: string,
+      by: string,
+      choice: SnoozeChoice,
+      now: Date,
+      clicked?: MessageRef,
+    ): Promise<Date | null> {
       const until = new Date(now.getTime() + SNOOZE_CHOICES[choice] * 24 * 60 * 60 * 1000);
       if (!(await deps.tasks.snooze(taskId, by, until, now))) return null;
       await refreshTask(taskId, now, clicked);

@@ -22,7 +22,13 @@ export interface RenderDeps {
   timeZone: string;
 }
 
-async function renderRow(deps: RenderDeps, row: NotificationRow, now: Date, late: boolean, mode: RenderMode): Promise<RenderedMessage | null> {
+async function renderRow(
+  deps: RenderDeps,
+  row: NotificationRow,
+  now: Date,
+  late: boolean,
+  mode: RenderMode,
+): Promise<RenderedMessage | null> {
   const options = { now, timeZone: deps.timeZone, late, lateSince: row.dueAt };
   if (row.kind === 'task_opened') {
     const tasks = await deps.tasks.findByIds(row.taskIds);
@@ -32,9 +38,14 @@ async function renderRow(deps: RenderDeps, row: NotificationRow, now: Date, late
   if (row.kind === 'overdue_digest') {
     let tasks: TaskWithAccount[];
     if (mode === 'send') {
-      tasks = (await deps.tasks.listActive({ forUser: row.recipientUser ?? '' }, now)).filter((task) => task.dueAt <= now);
+      tasks = (await deps.tasks.listActive({ forUser: row.recipientUser ?? '' }, now)).filter(
+        (task) => task.dueAt <= now,
+      );
       // Remembered so the buttons on this DM can later refresh exactly these tasks.
-      await deps.db.update(notifications).set({ taskIds: tasks.map((task) => task.id) }).where(eq(notifications.id, row.id));
+      await deps.db
+        .update(notifications)
+        .set({ taskIds: tasks.map((task) => task.id) })
+        .where(eq(notifications.id, row.id));
     } else {
       tasks = await deps.tasks.findByIds(row.taskIds);
     }
@@ -64,7 +75,8 @@ export function createNotificationRenderer(deps: RenderDeps) {
       if (part) parts.push(part);
     }
     if (parts.length === 0) return null;
-    if (parts.length === 1) return parts[0]!;
+    const [only] = parts;
+    if (parts.length === 1 && only) return only;
     const blocks: KnownBlock[] = [];
     for (const part of parts) {
       if (blocks.length + part.blocks.length + 1 > 50) break;
@@ -85,7 +97,10 @@ export async function rowsOfMessage(db: Database, channel: string, ts: string): 
 }
 
 /** The sent messages that show any of these tasks (for refreshing them after a task changes). */
-export async function messagesShowingTasks(db: Database, taskIds: string[]): Promise<Array<{ channel: string; ts: string }>> {
+export async function messagesShowingTasks(
+  db: Database,
+  taskIds: string[],
+): Promise<Array<{ channel: string; ts: string }>> {
   if (taskIds.length === 0) return [];
   const rows = await db
     .selectDistinct({ channel: notifications.sentChannel, ts: notifications.sentTs })

@@ -1,15 +1,15 @@
 import { inArray } from 'drizzle-orm';
-import { createAccountRepository } from '../accounts/account-repository';
-import { createActivityRepository } from '../activities/activity-repository';
-import { createTaskRepository } from '../tasks/task-repository';
-import { inChunks } from '../db/in-chunks';
 import type { AccountRepository } from '../accounts/account-repository';
+import { createAccountRepository } from '../accounts/account-repository';
 import type { ActivityRepository } from '../activities/activity-repository';
+import { createActivityRepository } from '../activities/activity-repository';
 import { planTasks } from '../clocks/plan-tasks';
 import type { Database } from '../db/database';
+import { inChunks } from '../db/in-chunks';
 import { accounts, notifications } from '../db/schema';
 import type { Account } from '../domain/account';
 import type { TaskRepository } from '../tasks/task-repository';
+import { createTaskRepository } from '../tasks/task-repository';
 import { digestMoment } from './digest-schedule';
 import { type SyncReport, syncAccountTasks } from './sync-account-tasks';
 import { diffTasks, isEmptyDiff } from './task-diff';
@@ -25,7 +25,11 @@ export interface PlannerDeps {
 }
 
 /** The planner's dependencies over one database; `slack` (users.info) may be null for a dry run. */
-export function createPlannerDeps(deps: { db: Database; slack: UsersInfoClient | null; timeZone: string }): PlannerDeps {
+export function createPlannerDeps(deps: {
+  db: Database;
+  slack: UsersInfoClient | null;
+  timeZone: string;
+}): PlannerDeps {
   const { db } = deps;
   return {
     db,
@@ -53,7 +57,10 @@ export const digestKey = (userId: string, day: string) => `overdue_digest:${user
 async function trackedSince(db: Database, accountIds: string[]): Promise<Map<string, Date>> {
   const since = new Map<string, Date>();
   for (const ids of inChunks(accountIds)) {
-    const rows = await db.select({ id: accounts.id, createdAt: accounts.createdAt }).from(accounts).where(inArray(accounts.id, ids));
+    const rows = await db
+      .select({ id: accounts.id, createdAt: accounts.createdAt })
+      .from(accounts)
+      .where(inArray(accounts.id, ids));
     for (const row of rows) since.set(row.id, row.createdAt);
   }
   return since;
@@ -125,7 +132,12 @@ async function queueDigests(deps: PlannerDeps, now: Date): Promise<number> {
       await deps.db
         .select({ key: notifications.key })
         .from(notifications)
-        .where(inArray(notifications.key, candidates.map((candidate) => candidate.key)))
+        .where(
+          inArray(
+            notifications.key,
+            candidates.map((candidate) => candidate.key),
+          ),
+        )
     ).map((row) => row.key),
   );
   let queued = 0;

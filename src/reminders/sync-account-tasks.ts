@@ -32,7 +32,13 @@ export async function syncAccountTasks(
   return db.transaction(async (tx) => {
     const report: SyncReport = { created: 0, completed: [], closed: [], queued: 0 };
     const stored = await tx
-      .select({ id: tasks.id, ruleId: tasks.ruleId, periodKey: tasks.periodKey, status: tasks.status, forUser: tasks.forUser })
+      .select({
+        id: tasks.id,
+        ruleId: tasks.ruleId,
+        periodKey: tasks.periodKey,
+        status: tasks.status,
+        forUser: tasks.forUser,
+      })
       .from(tasks)
       .where(eq(tasks.accountId, account.id));
     const diff = diffTasks(planned, stored, trackedSince);

@@ -37,7 +37,11 @@ const isOpen = (task: StoredTaskKey) => task.status === 'open' || task.status ==
  * Compares the plan with what is stored. Pure, so the planner can skip an account whose tasks
  * already match (most accounts, most minutes) without opening a transaction.
  */
-export function diffTasks(planned: readonly PlannedTask[], stored: readonly StoredTaskKey[], trackedSince: Date): TaskDiff {
+export function diffTasks(
+  planned: readonly PlannedTask[],
+  stored: readonly StoredTaskKey[],
+  trackedSince: Date,
+): TaskDiff {
   const diff: TaskDiff = { inserts: [], completions: [], reassignments: [], closures: [] };
   const storedByKey = new Map(stored.map((task) => [keyOf(task), task]));
   const plannedKeys = new Set<string>();

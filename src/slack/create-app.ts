@@ -1,5 +1,5 @@
 import type { Server } from 'node:http';
-import { App, type CustomRoute, LogLevel, type Logger } from '@slack/bolt';
+import { App, type CustomRoute, type Logger, LogLevel } from '@slack/bolt';
 import { registerListeners } from '../../handlers';
 import type { AppDeps } from '../app-deps';
 import type { Config } from '../config/env';
@@ -29,12 +29,16 @@ function healthRoute(database: DatabaseHandle): CustomRoute {
       );
       Promise.race([database.ping(), timeout]).then(
         () => {
-          res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ status: 'ok', database: database.kind }));
+          res
+            .writeHead(200, { 'content-type': 'application/json' })
+            .end(JSON.stringify({ status: 'ok', database: database.kind }));
         },
         (error: unknown) => {
           res
             .writeHead(503, { 'content-type': 'application/json' })
-            .end(JSON.stringify({ status: 'unavailable', error: error instanceof Error ? error.message : String(error) }));
+            .end(
+              JSON.stringify({ status: 'unavailable', error: error instanceof Error ? error.message : String(error) }),
+            );
         },
       );
     },
@@ -62,7 +66,12 @@ export function createCsBot(options: {
   };
   const app =
     config.slack.mode === 'socket'
-      ? new App({ ...common, appToken: config.slack.appToken, socketMode: true, installerOptions: { port: config.port } })
+      ? new App({
+          ...common,
+          appToken: config.slack.appToken,
+          socketMode: true,
+          installerOptions: { port: config.port },
+        })
       : new App({ ...common, signingSecret: config.slack.signingSecret ?? '' });
 
   const plannerDeps = createPlannerDeps({ db, slack: app.client, timeZone: config.timeZone });

@@ -1,9 +1,9 @@
 import { and, asc, eq, inArray, isNotNull, lte, min, or, sql } from 'drizzle-orm';
-import type { StoredTaskKey } from '../reminders/task-diff';
 import type { Database } from '../db/database';
 import { groupBy, inChunks } from '../db/in-chunks';
 import { accounts, tasks } from '../db/schema';
 import type { Task } from '../domain/task';
+import type { StoredTaskKey } from '../reminders/task-diff';
 
 export type TaskWithAccount = Task & { accountName: string; accountChannelId: string | null };
 
@@ -23,7 +23,11 @@ function flatten(rows: Array<{ task: Task; accountName: string; accountChannelId
 export function createTaskRepository({ db }: { db: Database }) {
   return {
     async findById(id: string): Promise<TaskWithAccount | null> {
-      const rows = await db.select(withAccount).from(tasks).innerJoin(accounts, eq(tasks.accountId, accounts.id)).where(eq(tasks.id, id));
+      const rows = await db
+        .select(withAccount)
+        .from(tasks)
+        .innerJoin(accounts, eq(tasks.accountId, accounts.id))
+        .where(eq(tasks.id, id));
       return flatten(rows)[0] ?? null;
     },
 
@@ -66,7 +70,9 @@ export function createTaskRepository({ db }: { db: Database }) {
         .from(tasks)
         .where(and(activeAt(now), isNotNull(tasks.forUser)))
         .groupBy(tasks.forUser);
-      return rows.flatMap(({ user, oldestDue }) => (user && oldestDue ? [{ user, oldestDue: new Date(oldestDue) }] : []));
+      return rows.flatMap(({ user, oldestDue }) =>
+        user && oldestDue ? [{ user, oldestDue: new Date(oldestDue) }] : [],
+      );
     },
 
     /** The planner's view of stored tasks, for many accounts in one read, grouped by account. */
@@ -75,7 +81,14 @@ export function createTaskRepository({ db }: { db: Database }) {
       for (const ids of inChunks(accountIds)) {
         rows.push(
           ...(await db
-            .select({ accountId: tasks.accountId, id: tasks.id, ruleId: tasks.ruleId, periodKey: tasks.periodKey, status: tasks.status, forUser: tasks.forUser })
+            .select({
+              accountId: tasks.accountId,
+              id: tasks.id,
+              ruleId: tasks.ruleId,
+              periodKey: tasks.periodKey,
+              status: tasks.status,
+              forUser: tasks.forUser,
+            })
             .from(tasks)
             .where(inArray(tasks.accountId, ids))),
         );
@@ -87,7 +100,14 @@ export function createTaskRepository({ db }: { db: Database }) {
     async snooze(id: string, by: string, until: Date, now: Date): Promise<boolean> {
       const updated = await db
         .update(tasks)
-        .set({ status: 'snoozed', snoozedUntil: until, resolvedBy: by, resolvedReason: null, resolvedAt: now, updatedAt: now })
+        .set({
+          status: 'snoozed',
+          snoozedUntil: until,
+          resolvedBy: by,
+          resolvedReason: null,
+          resolvedAt: now,
+          updatedAt: now,
+        })
         .where(and(eq(tasks.id, id), inArray(tasks.status, ['open', 'snoozed'])))
         .returning({ id: tasks.id });
       return updated.length > 0;
@@ -97,14 +117,24 @@ export function createTaskRepository({ db }: { db: Database }) {
     async markNotNeeded(id: string, by: string, reason: string, now: Date): Promise<boolean> {
       const updated = await db
         .update(tasks)
-        .set({ status: 'not_needed', snoozedUntil: null, resolvedBy: by, resolvedReason: reason, resolvedAt: now, updatedAt: now })
+        .set({
+          status: 'not_needed',
+          snoozedUntil: null,
+          resolvedBy: by,
+          resolvedReason: reason,
+          resolvedAt: now,
+          updatedAt: now,
+        })
         .where(and(eq(tasks.id, id), inArray(tasks.status, ['open', 'snoozed'])))
         .returning({ id: tasks.id });
       return updated.length > 0;
     },
 
     async countByStatus(): Promise<Record<string, number>> {
-      const rows = await db.select({ status: tasks.status, count: sql<number>`count(*)::int` }).from(tasks).groupBy(tasks.status);
+      const rows = await db
+        .select({ status: tasks.status, count: sql<number>`count(*)::int` })
+        .from(tasks)
+        .groupBy(tasks.status);
       return Object.fromEntries(rows.map((row) => [row.status, Number(row.count)]));
     },
   };

@@ -1,9 +1,9 @@
 import type { AccountRepository } from '../accounts/account-repository';
 import type { KnownBlock } from '../slack/block-kit';
 import { escapeMrkdwn } from '../slack/mrkdwn';
-import { findTypedAccount } from './find-typed-account';
 import type { TaskRepository } from '../tasks/task-repository';
 import { MAX_TASKS_PER_MESSAGE, taskBlocks } from '../views/task-reminder';
+import { findTypedAccount } from './find-typed-account';
 
 /**
  * `/cs tasks` (the caller's open and overdue tasks) and `/cs tasks <account>` (an account's),
@@ -15,7 +15,7 @@ export async function listTasks(
   now: Date,
 ): Promise<{ text: string; blocks?: KnownBlock[] }> {
   let title: string;
-  let tasks;
+  let tasks: Awaited<ReturnType<TaskRepository['listActive']>>;
   if (request.accountName) {
     const found = await findTypedAccount(deps.accounts, request.accountName);
     if ('problem' in found) return { text: found.problem };
@@ -34,7 +34,10 @@ export async function listTasks(
     blocks.push(...taskBlocks(task, { now, timeZone: deps.timeZone, showAccount: !request.accountName }));
   }
   if (tasks.length > MAX_TASKS_PER_MESSAGE) {
-    blocks.push({ type: 'context', elements: [{ type: 'mrkdwn', text: `…and ${tasks.length - MAX_TASKS_PER_MESSAGE} more.` }] });
+    blocks.push({
+      type: 'context',
+      elements: [{ type: 'mrkdwn', text: `…and ${tasks.length - MAX_TASKS_PER_MESSAGE} more.` }],
+    });
   }
   return { text: summary, blocks };
 }

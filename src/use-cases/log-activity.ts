@@ -49,7 +49,10 @@ export async function announceActivity(
   activity: Activity,
 ): Promise<ChannelPostOutcome> {
   if (!account.channelId) return 'no_channel';
-  const posted = await deps.slack.postMessage({ channel: account.channelId, ...activitySummaryMessage(account, activity) });
+  const posted = await deps.slack.postMessage({
+    channel: account.channelId,
+    ...activitySummaryMessage(account, activity),
+  });
   if (!posted.ok) return { failed: posted.error };
   await deps.accounts.markChannelWorking(account.id, account.channelId);
   return 'posted';

@@ -1,6 +1,6 @@
 import type { AppDeps } from '../app-deps';
-import { dayIn } from '../domain/calendar-day';
 import type { ActivityType } from '../domain/activity';
+import { dayIn } from '../domain/calendar-day';
 import type { ModalView } from '../slack/block-kit';
 import { buildLogActivityModal, emptyLogModalDraft } from '../views/log-activity-modal';
 

@@ -1,11 +1,17 @@
-import { dayIn } from '../domain/calendar-day';
-import { type QuickLogReading, QUICK_LOG_TYPE_WORDS, readQuickLog } from '../activities/quick-log-parser';
+import { QUICK_LOG_TYPE_WORDS, type QuickLogReading, readQuickLog } from '../activities/quick-log-parser';
 import type { Account } from '../domain/account';
+import { dayIn } from '../domain/calendar-day';
 import { escapeMrkdwn } from '../slack/mrkdwn';
+import type { SlackPoster } from '../slack/slack-poster';
 import { describeActivity } from '../views/activity-summary';
 import { noSingleAccountMessage } from './find-typed-account';
-import type { SlackPoster } from '../slack/slack-poster';
-import { announceActivity, describeChannelPost, describeCompletions, type LogActivityDeps, recordActivity } from './log-activity';
+import {
+  announceActivity,
+  describeChannelPost,
+  describeCompletions,
+  type LogActivityDeps,
+  recordActivity,
+} from './log-activity';
 
 const USAGE =
   'Usage: `/cs log <account> <type> <notes…>`, e.g. `/cs log Acme cadence call Talked about the rollout`. ' +
@@ -13,7 +19,8 @@ const USAGE =
 
 const FIELD_HINTS: Record<string, string> = {
   renewalOutcome: 'Put the answer after "renewal": likely, at-risk, churn or undecided.',
-  acceleratorType: 'Put the accelerator type after "csa": Agile Planning, CI, CD, Security, AI, Compliance or System Administration.',
+  acceleratorType:
+    'Put the accelerator type after "csa": Agile Planning, CI, CD, Security, AI, Compliance or System Administration.',
 };
 
 /**
@@ -33,7 +40,7 @@ async function resolveReading(
   const unique = matches.find(({ candidates }) => candidates.length === 1);
   if (unique?.candidates[0]) return { reading: unique.reading, account: unique.candidates[0] };
 
-  return { problem: noSingleAccountMessage(readings[0]!.accountText, matches[0]?.candidates ?? []) };
+  return { problem: noSingleAccountMessage(readings[0]?.accountText ?? '', matches[0]?.candidates ?? []) };
 }
 
 /** `/cs log <account> <type> <notes…>`: logs without a modal and answers with one line for the caller. */

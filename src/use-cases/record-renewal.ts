@@ -18,7 +18,10 @@ export async function recordRenewal(
   if ('problem' in found) return { ok: false, message: found.problem };
   const { account } = found;
   if (!account.renewalDate) {
-    return { ok: false, message: `*${escapeMrkdwn(account.name)}* has no renewal date yet, so there is nothing to roll forward.` };
+    return {
+      ok: false,
+      message: `*${escapeMrkdwn(account.name)}* has no renewal date yet, so there is nothing to roll forward.`,
+    };
   }
   const next = rollRenewalDate(account.renewalDate, dayIn(now, deps.timeZone));
   const updated = await deps.accounts.updateRenewalDate(account.id, next);

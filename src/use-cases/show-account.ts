@@ -1,8 +1,8 @@
 import type { AccountRepository } from '../accounts/account-repository';
 import type { ActivityRepository } from '../activities/activity-repository';
 import type { KnownBlock } from '../slack/block-kit';
-import { findTypedAccount } from './find-typed-account';
 import { accountSummaryMessage } from '../views/account-summary';
+import { findTypedAccount } from './find-typed-account';
 
 const RECENT_ACTIVITIES = 5;
 

@@ -20,7 +20,12 @@ export const ACCOUNT_MODAL = {
 const plain = (text: string) => ({ type: 'plain_text' as const, text });
 const option = (text: string, value = text): PlainTextOption => ({ text: plain(text), value });
 
-function select(ids: { block: string; action: string }, label: string, values: readonly string[], initial?: string): KnownBlock {
+function select(
+  ids: { block: string; action: string },
+  label: string,
+  values: readonly string[],
+  initial?: string,
+): KnownBlock {
   return {
     type: 'input',
     block_id: ids.block,
@@ -89,7 +94,12 @@ export function buildAccountAddModal(options: { channelId?: string } = {}): Moda
         optional: true,
         label: plain('Employees'),
         hint: plain('Sets the sales segment: Strategic 5000+, Large 750+, Mid-Market 100+, SMB below.'),
-        element: { type: 'number_input', action_id: ACCOUNT_MODAL.employees.action, is_decimal_allowed: false, min_value: '0' },
+        element: {
+          type: 'number_input',
+          action_id: ACCOUNT_MODAL.employees.action,
+          is_decimal_allowed: false,
+          min_value: '0',
+        },
       },
       select(ACCOUNT_MODAL.csmSegment, 'CSM segment', CSM_SEGMENTS),
       select(ACCOUNT_MODAL.priority, 'Priority', PRIORITIES, 'PR3'),
@@ -104,7 +114,10 @@ export function buildAccountAddModal(options: { channelId?: string } = {}): Moda
         element: {
           type: 'checkboxes',
           action_id: ACCOUNT_MODAL.flags.action,
-          options: [option('Bought Success Services', 'success_services'), option('Has an active success plan', 'success_plan')],
+          options: [
+            option('Bought Success Services', 'success_services'),
+            option('Has an active success plan', 'success_plan'),
+          ],
         },
       },
       datepicker(ACCOUNT_MODAL.csaAseIdentifiedOn, 'CSA and ASE both identified on', 'Success Services only.'),

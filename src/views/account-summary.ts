@@ -1,6 +1,6 @@
-import { effectivePriority, TEAM_ROLES, type Account } from '../domain/account';
-import { formatDay } from '../domain/calendar-day';
+import { type Account, effectivePriority, TEAM_ROLES } from '../domain/account';
 import type { Activity } from '../domain/activity';
+import { formatDay } from '../domain/calendar-day';
 import type { KnownBlock } from '../slack/block-kit';
 import { escapeMrkdwn, mentionChannel, mentionUser, truncate } from '../slack/mrkdwn';
 import { describeActivity } from './activity-summary';
@@ -31,7 +31,9 @@ export function accountSummaryMessage(account: Account, recent: Activity[]): { t
       ? '_No activities logged yet. Log one with `/cs log`._'
       : recent
           .map((activity) => {
-            const notes = activity.notes ? ` — ${truncate(escapeMrkdwn(activity.notes.replace(/\s+/g, ' ')), 140)}` : '';
+            const notes = activity.notes
+              ? ` — ${truncate(escapeMrkdwn(activity.notes.replace(/\s+/g, ' ')), 140)}`
+              : '';
             return `• ${formatDay(activity.occurredOn)} · *${describeActivity(activity)}* by ${mentionUser(activity.loggedBy)}${notes}`;
           })
           .join('\n');

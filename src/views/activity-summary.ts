@@ -1,8 +1,8 @@
-import { formatDay } from '../domain/calendar-day';
 import type { Account } from '../domain/account';
 import { ACTIVITY_TYPE_LABELS, type Activity, RENEWAL_OUTCOME_LABELS } from '../domain/activity';
-import type { ChannelMessage } from '../slack/slack-poster';
+import { formatDay } from '../domain/calendar-day';
 import { escapeMrkdwn, mentionUser, truncate } from '../slack/mrkdwn';
+import type { ChannelMessage } from '../slack/slack-poster';
 
 /** One line naming the activity, e.g. "Renewal call (Likely to renew)" or "CSA engagement: CI". */
 export function describeActivity(activity: Activity): string {

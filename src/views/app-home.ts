@@ -1,5 +1,5 @@
-import { formatDay } from '../domain/calendar-day';
 import type { Activity } from '../domain/activity';
+import { formatDay } from '../domain/calendar-day';
 import type { HomeView, KnownBlock } from '../slack/block-kit';
 import { escapeMrkdwn, truncate } from '../slack/mrkdwn';
 import type { TaskWithAccount } from '../tasks/task-repository';

@@ -86,9 +86,10 @@ function typeSpecificBlocks(draft: LogModalDraft): KnownBlock[] {
   }
   if (draft.type === 'csa_engagement') {
     const initialType = acceleratorOptions.find((o) => o.value === draft.acceleratorType);
-    const initialModule = draft.contentModule && isCatalogModule(draft.contentModule)
-      ? option(draft.contentModule, draft.contentModule)
-      : undefined;
+    const initialModule =
+      draft.contentModule && isCatalogModule(draft.contentModule)
+        ? option(draft.contentModule, draft.contentModule)
+        : undefined;
     return [
       {
         type: 'input',

@@ -17,7 +17,10 @@ export const notNeededMetadataSchema = z.object({
 });
 export type NotNeededMetadata = z.infer<typeof notNeededMetadataSchema>;
 
-export function buildNotNeededModal(task: { title: string; accountName: string }, metadata: NotNeededMetadata): ModalView {
+export function buildNotNeededModal(
+  task: { title: string; accountName: string },
+  metadata: NotNeededMetadata,
+): ModalView {
   return {
     type: 'modal',
     callback_id: NOT_NEEDED_MODAL.callbackId,
@@ -28,7 +31,10 @@ export function buildNotNeededModal(task: { title: string; accountName: string }
     blocks: [
       {
         type: 'section',
-        text: { type: 'mrkdwn', text: truncate(`*${escapeMrkdwn(task.title)}* for *${escapeMrkdwn(task.accountName)}*`, 2900) },
+        text: {
+          type: 'mrkdwn',
+          text: truncate(`*${escapeMrkdwn(task.title)}* for *${escapeMrkdwn(task.accountName)}*`, 2900),
+        },
       },
       {
         type: 'input',

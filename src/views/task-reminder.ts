@@ -1,6 +1,6 @@
+import { z } from 'zod';
 import { TEAM_ROLE_LABELS } from '../domain/account';
 import { dayIn, formatDay } from '../domain/calendar-day';
-import { z } from 'zod';
 import { isActive, SNOOZE_CHOICES, type SnoozeChoice } from '../domain/task';
 import type { KnownBlock } from '../slack/block-kit';
 import { escapeMrkdwn, mentionUser } from '../slack/mrkdwn';
@@ -55,7 +55,13 @@ function taskActions(task: TaskWithAccount): KnownBlock {
     type: 'actions',
     block_id: `task:${task.id}`,
     elements: [
-      { type: 'button', action_id: TASK_ACTIONS.log, style: 'primary', text: { type: 'plain_text', text: 'Log it' }, value: task.id },
+      {
+        type: 'button',
+        action_id: TASK_ACTIONS.log,
+        style: 'primary',
+        text: { type: 'plain_text', text: 'Log it' },
+        value: task.id,
+      },
       {
         type: 'static_select',
         action_id: TASK_ACTIONS.snooze,
@@ -65,13 +71,21 @@ function taskActions(task: TaskWithAccount): KnownBlock {
           value: snoozeValue(task.id, choice),
         })),
       },
-      { type: 'button', action_id: TASK_ACTIONS.notNeeded, text: { type: 'plain_text', text: 'Not needed' }, value: task.id },
+      {
+        type: 'button',
+        action_id: TASK_ACTIONS.notNeeded,
+        text: { type: 'plain_text', text: 'Not needed' },
+        value: task.id,
+      },
     ],
   };
 }
 
 /** One task: what, for which account and whom, when due; buttons while it still asks for work. */
-export function taskBlocks(task: TaskWithAccount, options: { now: Date; timeZone: string; showAccount: boolean }): KnownBlock[] {
+export function taskBlocks(
+  task: TaskWithAccount,
+  options: { now: Date; timeZone: string; showAccount: boolean },
+): KnownBlock[] {
   const due = formatDay(dayIn(task.dueAt, options.timeZone));
   const overdue = isActive(task, options.now) && task.dueAt <= options.now;
   const account = options.showAccount ? ` · *${escapeMrkdwn(task.accountName)}*` : '';
@@ -108,7 +122,8 @@ export function taskOpenedMessage(
       : `${shown.length} tasks opened while cs-bot was offline`;
   const blocks: KnownBlock[] = [];
   if (options.late) blocks.push(lateNotice(options.lateSince, options.timeZone));
-  if (shown.length > 1) blocks.push({ type: 'section', text: { type: 'mrkdwn', text: `*${shown.length} tasks opened:*` } });
+  if (shown.length > 1)
+    blocks.push({ type: 'section', text: { type: 'mrkdwn', text: `*${shown.length} tasks opened:*` } });
   for (const task of shown) blocks.push(...taskBlocks(task, { ...options, showAccount: true }));
   return { text, blocks };
 }
@@ -125,7 +140,10 @@ export function overdueDigestMessage(
   blocks.push({ type: 'section', text: { type: 'mrkdwn', text: `:wave: You have *${count}*, oldest first:` } });
   for (const task of shown) blocks.push(...taskBlocks(task, { ...options, showAccount: true }));
   if (tasks.length > shown.length) {
-    blocks.push({ type: 'context', elements: [{ type: 'mrkdwn', text: `…and ${tasks.length - shown.length} more: \`/cs tasks\`` }] });
+    blocks.push({
+      type: 'context',
+      elements: [{ type: 'mrkdwn', text: `…and ${tasks.length - shown.length} more: \`/cs tasks\`` }],
+    });
   }
   return { text: `You have ${count}`, blocks };
 }

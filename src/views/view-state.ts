@@ -8,7 +8,9 @@ export function readState(values: ViewStateValues, ids: { block: string; action:
   const state = values[ids.block]?.[ids.action];
   return {
     text: state?.value ?? '',
-    option: state?.selected_option ? { value: state.selected_option.value, text: state.selected_option.text.text } : null,
+    option: state?.selected_option
+      ? { value: state.selected_option.value, text: state.selected_option.text.text }
+      : null,
     date: state?.selected_date ?? null,
     users: state?.selected_users ?? [],
   };

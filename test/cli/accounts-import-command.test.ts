@@ -15,7 +15,9 @@ describe.each(testDatabases())('npm run cs -- accounts import on $name', (engine
   it('imports every row of a good file with its team and settings', async () => {
     const handle = await engine.create();
     try {
-      const run = await runAgainst(handle, ['accounts', 'import', 'accounts.csv'], { files: { 'accounts.csv': GOOD_CSV } });
+      const run = await runAgainst(handle, ['accounts', 'import', 'accounts.csv'], {
+        files: { 'accounts.csv': GOOD_CSV },
+      });
       expect(run).toEqual({ code: 0, stdout: ['Imported 3 account(s).'], stderr: [] });
 
       const repository = createAccountRepository({ db: handle.db });
@@ -40,7 +42,10 @@ describe.each(testDatabases())('npm run cs -- accounts import on $name', (engine
         ]),
       );
       // A red account is PR1 whatever the file says.
-      expect((await repository.matchByName('Globex, Inc.')).exact).toMatchObject({ priority: 'PR1', salesSegment: 'Mid-Market' });
+      expect((await repository.matchByName('Globex, Inc.')).exact).toMatchObject({
+        priority: 'PR1',
+        salesSegment: 'Mid-Market',
+      });
     } finally {
       await handle.close();
     }
@@ -49,7 +54,13 @@ describe.each(testDatabases())('npm run cs -- accounts import on $name', (engine
   it('reports a bad row by its line number and writes nothing', async () => {
     const handle = await engine.create();
     try {
-      const csv = ['name,health,renewal_date', 'Acme Corp,green,2027-01-10', '', 'Globex,purple,2027-02-30', 'Initech,,'].join('\n');
+      const csv = [
+        'name,health,renewal_date',
+        'Acme Corp,green,2027-01-10',
+        '',
+        'Globex,purple,2027-02-30',
+        'Initech,,',
+      ].join('\n');
       const run = await runAgainst(handle, ['accounts', 'import', 'bad.csv'], { files: { 'bad.csv': csv } });
       expect(run.code).toBe(1);
       expect(run.stdout).toEqual([]);
@@ -69,7 +80,8 @@ describe.each(testDatabases())('npm run cs -- accounts import on $name', (engine
     try {
       await runAgainst(handle, ['accounts', 'import', 'first.csv'], { files: { 'first.csv': 'name\nGlobex\n' } });
       // The clashing row starts on line 6: after a blank line and a quoted cell that spans two lines.
-      const csv = 'name,csm_segment\r\n\r\nAcme Corp,Growth\r\nHooli,"Scale\r\n"\r\n"  globex ",Growth\r\nInitech,Scale\r\n';
+      const csv =
+        'name,csm_segment\r\n\r\nAcme Corp,Growth\r\nHooli,"Scale\r\n"\r\n"  globex ",Growth\r\nInitech,Scale\r\n';
       const run = await runAgainst(handle, ['accounts', 'import', 'second.csv'], { files: { 'second.csv': csv } });
       expect(run.code).toBe(1);
       expect(run.stderr).toEqual(['line 6: an account named "globex" already exists', 'Nothing was imported.']);
@@ -84,9 +96,14 @@ describe.each(testDatabases())('npm run cs -- accounts import on $name', (engine
     try {
       const missing = await runAgainst(handle, ['accounts', 'import', 'missing.csv']);
       expect(missing.code).toBe(1);
-      expect(missing.stderr).toEqual([expect.stringMatching(/^Cannot read missing\.csv: ENOENT/), 'Nothing was imported.']);
+      expect(missing.stderr).toEqual([
+        expect.stringMatching(/^Cannot read missing\.csv: ENOENT/),
+        'Nothing was imported.',
+      ]);
 
-      const empty = await runAgainst(handle, ['accounts', 'import', 'empty.csv'], { files: { 'empty.csv': 'name,health\n' } });
+      const empty = await runAgainst(handle, ['accounts', 'import', 'empty.csv'], {
+        files: { 'empty.csv': 'name,health\n' },
+      });
       expect(empty.code).toBe(1);
       expect(empty.stderr).toEqual(['empty.csv has a header but no accounts. Nothing was imported.']);
       expect(await countAccounts(handle.db)).toBe(0);

@@ -34,11 +34,18 @@ describe('loadCliConfig', () => {
       database: { kind: 'postgres', url: 'postgres://cs@db/cs' },
       timeZone: 'Europe/Berlin',
     });
-    expect(loadCliConfig({ DATABASE_URL: '', PGLITE_DATA_DIR: '/tmp/x' }).database).toEqual({ kind: 'pglite', dataDir: '/tmp/x' });
+    expect(loadCliConfig({ DATABASE_URL: '', PGLITE_DATA_DIR: '/tmp/x' }).database).toEqual({
+      kind: 'pglite',
+      dataDir: '/tmp/x',
+    });
   });
 
   it('names each bad variable in its problem', () => {
-    const problems = problemsOf({ DATABASE_URL: 'mysql://db', CS_TIMEZONE: 'Mars/Olympus', CS_DEMO_CHANNEL: '#general' });
+    const problems = problemsOf({
+      DATABASE_URL: 'mysql://db',
+      CS_TIMEZONE: 'Mars/Olympus',
+      CS_DEMO_CHANNEL: '#general',
+    });
     expect(problems).toEqual([
       expect.stringMatching(/^DATABASE_URL must be a postgres:\/\//),
       expect.stringMatching(/^CS_TIMEZONE must be an IANA time zone/),

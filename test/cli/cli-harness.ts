@@ -1,8 +1,8 @@
 import { count } from 'drizzle-orm';
+import { type RunCliDeps, runCli } from '../../src/cli/run-cli';
 import type { Database, DatabaseHandle } from '../../src/db/database';
 import { openDatabase } from '../../src/db/open-database';
 import { accounts, activities } from '../../src/db/schema';
-import { runCli, type RunCliDeps } from '../../src/cli/run-cli';
 import { createPostgresDatabaseUrl, type TestDatabase } from '../support/test-databases';
 
 export const NOW = new Date('2026-03-15T10:00:00Z');

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { ACCOUNT_CSV_COLUMNS } from '../../src/accounts/account-csv';
 import type { CliCommand } from '../../src/cli/command';
-import { runCli, type RunCliDeps } from '../../src/cli/run-cli';
+import { type RunCliDeps, runCli } from '../../src/cli/run-cli';
 import type { DatabaseHandle } from '../../src/db/database';
 import { DataDirectoryLockedError } from '../../src/db/pglite-lock';
 import { testDatabases } from '../support/test-databases';

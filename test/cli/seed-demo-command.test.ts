@@ -41,17 +41,18 @@ describe.each(testDatabases())('npm run cs -- seed-demo on $name', (engine) => {
 
       expect(accounts.map((a) => a.contractStart)).toContain('2026-03-12');
       expect(accounts.find((a) => a.contractStart === '2025-07-15')?.renewalDate).toBe('2026-07-15');
-      expect(new Set(accounts.map((a) => a.csmSegment))).toEqual(
-        new Set(['Strategic', 'Growth', 'Scale', 'Digital']),
+      expect(new Set(accounts.map((a) => a.csmSegment))).toEqual(new Set(['Strategic', 'Growth', 'Scale', 'Digital']));
+      const strategicPr1 = accounts.find(
+        (a) => a.csmSegment === 'Strategic' && a.successServices && a.health !== 'red',
       );
-      const strategicPr1 = accounts.find((a) => a.csmSegment === 'Strategic' && a.successServices && a.health !== 'red');
       expect(strategicPr1?.team.map((m) => m.role)).toEqual(expect.arrayContaining(['CSM', 'CSA', 'ASE']));
       expect(accounts.filter((a) => a.health === 'red').every((a) => a.priority === 'PR1')).toBe(true);
       expect(accounts.some((a) => a.health === 'red')).toBe(true);
       expect(accounts.every((a) => a.channelId === null)).toBe(true);
 
       const types = new Set(activities.map((a) => a.type));
-      for (const type of ['cadence_call', 'ebr', 'csa_engagement', 'renewal_call'] as const) expect(types).toContain(type);
+      for (const type of ['cadence_call', 'ebr', 'csa_engagement', 'renewal_call'] as const)
+        expect(types).toContain(type);
       const engagement = activities.find((a) => a.type === 'csa_engagement');
       expect(engagement?.acceleratorType).not.toBeNull();
       expect(engagement?.contentModule).not.toBeNull();

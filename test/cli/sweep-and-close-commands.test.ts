@@ -14,9 +14,17 @@ describe.each(testDatabases())('sweep and accounts close on $name', (engine) => 
   beforeAll(async () => {
     handle = await engine.create();
     const account = await createAccountRepository({ db: handle.db }).create(
-      accountFixture({ name: 'Initrode', channelId: 'C0INITRODE', contractStart: '2026-04-01', team: [{ role: 'CSM', slackUserId: 'U0CSM00001' }] }),
+      accountFixture({
+        name: 'Initrode',
+        channelId: 'C0INITRODE',
+        contractStart: '2026-04-01',
+        team: [{ role: 'CSM', slackUserId: 'U0CSM00001' }],
+      }),
     );
-    await handle.db.update(accounts).set({ createdAt: new Date('2026-03-01T00:00:00Z') }).where(eq(accounts.id, account.id));
+    await handle.db
+      .update(accounts)
+      .set({ createdAt: new Date('2026-03-01T00:00:00Z') })
+      .where(eq(accounts.id, account.id));
   });
   afterAll(async () => {
     await handle.close();
@@ -42,7 +50,9 @@ describe.each(testDatabases())('sweep and accounts close on $name', (engine) => 
     const early = await runAgainst(handle, ['sweep', '--at', '2026-03-02T07:00:00Z', '--dry-run']);
     expect(early.stdout).toEqual(['Nothing would happen at 2026-03-02T07:00:00.000Z.']);
     const due = await runAgainst(handle, ['sweep', '--at', '2026-04-01T07:00:00Z', '--dry-run']);
-    expect(due.stdout.join('\n')).toContain('Initrode: task onboarding.welcome, due 2026-04-01T22:00:00.000Z, for U0CSM00001 → task_opened message');
+    expect(due.stdout.join('\n')).toContain(
+      'Initrode: task onboarding.welcome, due 2026-04-01T22:00:00.000Z, for U0CSM00001 → task_opened message',
+    );
     expect(due.stdout.at(-1)).toBe('Dry run: nothing was written or sent.');
   });
 
@@ -56,10 +66,15 @@ describe.each(testDatabases())('sweep and accounts close on $name', (engine) => 
   });
 
   it('closes an account and its open tasks with it', async () => {
-    await runPlanner(createClockRuntime({ db: handle.db, slack: null, timeZone: 'Europe/Berlin', admins: [] }).planner, new Date('2026-04-01T07:00:00Z'));
+    await runPlanner(
+      createClockRuntime({ db: handle.db, slack: null, timeZone: 'Europe/Berlin', admins: [] }).planner,
+      new Date('2026-04-01T07:00:00Z'),
+    );
     const open = (await handle.db.select().from(tasks)).filter((task) => task.status === 'open').length;
     expect(open).toBeGreaterThan(0);
-    const run = await runAgainst(handle, ['accounts', 'close', 'initrode'], { now: () => new Date('2026-04-02T07:00:00Z') });
+    const run = await runAgainst(handle, ['accounts', 'close', 'initrode'], {
+      now: () => new Date('2026-04-02T07:00:00Z'),
+    });
     expect(run.stdout).toEqual([`Closed Initrode; ${open} open task(s) closed with it.`]);
     expect(new Set((await handle.db.select().from(tasks)).map((task) => task.status))).toEqual(new Set(['closed']));
   });

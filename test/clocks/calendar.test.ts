@@ -1,7 +1,7 @@
 import { tz } from '@date-fns/tz';
 import { addDays, addMonths } from 'date-fns';
 import { describe, expect, it } from 'vitest';
-import { addCalendar, dayIn, startOfDayIn, type CalendarDay, type CalendarOffset } from '../../src/clocks/calendar';
+import { addCalendar, type CalendarDay, type CalendarOffset, dayIn, startOfDayIn } from '../../src/clocks/calendar';
 
 describe('startOfDayIn', () => {
   it('returns local midnight as an instant in a zone without daylight saving on that day', () => {
@@ -160,14 +160,18 @@ function referenceAdd(day: CalendarDay, offset: CalendarOffset): CalendarDay {
 function utcReferenceAdd(day: CalendarDay, offset: CalendarOffset): CalendarDay {
   const [year, month, dayOfMonth] = day.split('-').map(Number) as [number, number, number];
   const months = (offset.years ?? 0) * 12 + (offset.months ?? 0);
-  const moved = addDays(addMonths(new Date(Date.UTC(year, month - 1, dayOfMonth)), months, { in: tz('UTC') }), offset.days ?? 0);
+  const moved = addDays(
+    addMonths(new Date(Date.UTC(year, month - 1, dayOfMonth)), months, { in: tz('UTC') }),
+    offset.days ?? 0,
+  );
   return moved.toISOString().slice(0, 10);
 }
 
 const DAYS_OF_2027_AND_2028: CalendarDay[] = Array.from({ length: 731 }, (_, index) =>
   new Date(Date.UTC(2027, 0, 1 + index)).toISOString().slice(0, 10),
 );
-const range = (from: number, to: number, step = 1) => Array.from({ length: Math.floor((to - from) / step) + 1 }, (_, i) => from + i * step);
+const range = (from: number, to: number, step = 1) =>
+  Array.from({ length: Math.floor((to - from) / step) + 1 }, (_, i) => from + i * step);
 const DAY_OFFSETS = range(-400, 400, 37);
 const MONTH_OFFSETS = range(-25, 25);
 const YEAR_OFFSETS = range(-3, 3);
@@ -207,7 +211,17 @@ describe('addCalendar against a date-fns reference', () => {
   });
 
   it('agrees with date-fns on UTC dates, on a sample of month ends and leap days', () => {
-    const days = ['2027-01-28', '2027-01-29', '2027-01-31', '2027-02-28', '2027-03-31', '2027-12-31', '2028-02-28', '2028-02-29', '2028-08-31'];
+    const days = [
+      '2027-01-28',
+      '2027-01-29',
+      '2027-01-31',
+      '2027-02-28',
+      '2027-03-31',
+      '2027-12-31',
+      '2028-02-28',
+      '2028-02-29',
+      '2028-08-31',
+    ];
     const offsets: CalendarOffset[] = [
       ...range(-25, 25, 4).map((months) => ({ months })),
       ...YEAR_OFFSETS.map((years) => ({ years })),
@@ -216,7 +230,8 @@ describe('addCalendar against a date-fns reference', () => {
       { years: -1, months: 1, days: -1 },
     ];
     for (const day of days) {
-      for (const offset of offsets) expect(addCalendar(day, offset), `${day} ${JSON.stringify(offset)}`).toBe(utcReferenceAdd(day, offset));
+      for (const offset of offsets)
+        expect(addCalendar(day, offset), `${day} ${JSON.stringify(offset)}`).toBe(utcReferenceAdd(day, offset));
     }
   });
 });
@@ -251,7 +266,12 @@ describe('addCalendar month ends and leap days', () => {
     ['a leap year of days', '2028-01-01', { days: 366 }, '2029-01-01'],
     ['months before days: Jan 31 + 1 month + 1 day', '2027-01-31', { months: 1, days: 1 }, '2027-03-01'],
     ['months before days: Jan 31 + 1 month - 1 day', '2027-01-31', { months: 1, days: -1 }, '2027-02-27'],
-    ['years and months as one count: Feb 29 + 1 year - 12 months', '2028-02-29', { years: 1, months: -12 }, '2028-02-29'],
+    [
+      'years and months as one count: Feb 29 + 1 year - 12 months',
+      '2028-02-29',
+      { years: 1, months: -12 },
+      '2028-02-29',
+    ],
     ['an empty offset', '2028-02-29', {}, '2028-02-29'],
     ['zero offsets', '2027-01-31', { days: 0, months: 0, years: 0 }, '2027-01-31'],
     ['back past year 100, where Date.UTC would read 99 as 1999', '0100-03-01', { years: -1 }, '0099-03-01'],

@@ -36,7 +36,12 @@ export function makeAccount(overrides: Partial<Account> = {}): Account {
 }
 
 /** An activity on `acc-1`, logged at noon UTC of the day it happened. */
-export function makeActivity(id: string, type: ActivityType, occurredOn: string, overrides: Partial<Activity> = {}): Activity {
+export function makeActivity(
+  id: string,
+  type: ActivityType,
+  occurredOn: string,
+  overrides: Partial<Activity> = {},
+): Activity {
   return {
     id,
     accountId: 'acc-1',

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { ClockRule } from '../../src/clocks/clock-rule';
-import { isOverdue, planTasks, type PlannedTask } from '../../src/clocks/plan-tasks';
+import { isOverdue, type PlannedTask, planTasks } from '../../src/clocks/plan-tasks';
 import { rollRenewalDate } from '../../src/clocks/renewal';
 import { CLOCK_RULES } from '../../src/clocks/rules';
 import type { Account } from '../../src/domain/account';
@@ -33,7 +33,12 @@ function plan(input: {
 
 /** [periodKey, opensAt, dueAt, completedByActivityId] of each task, for compact assertions. */
 function summary(tasks: readonly PlannedTask[]): Array<[string, string, string, string | null]> {
-  return tasks.map((task) => [task.periodKey, task.opensAt.toISOString(), task.dueAt.toISOString(), task.completedByActivityId]);
+  return tasks.map((task) => [
+    task.periodKey,
+    task.opensAt.toISOString(),
+    task.dueAt.toISOString(),
+    task.completedByActivityId,
+  ]);
 }
 
 const CADENCE_RULES = CLOCK_RULES.filter((rule) => rule.id.startsWith('cadence.'));
@@ -48,7 +53,10 @@ describe('planTasks on a whole account', () => {
       successPlanActive: false,
       renewalDate: '2027-03-02',
     });
-    const activities = [makeActivity('call-1', 'call', '2026-03-04'), makeActivity('ms-1', 'onboarding_milestone', '2026-03-02')];
+    const activities = [
+      makeActivity('call-1', 'call', '2026-03-04'),
+      makeActivity('ms-1', 'onboarding_milestone', '2026-03-02'),
+    ];
     const tasks = plan({ account, activities, now: '2026-03-10T09:00:00Z' });
     expect(tasks.map((task) => [task.ruleId, task.forUserId, task.completedByActivityId])).toEqual([
       ['handoff.welcome_call', AE, 'call-1'],
@@ -68,16 +76,29 @@ describe('planTasks on a whole account', () => {
   });
 
   it('plans nothing for a closed account, however overdue its clocks are.', () => {
-    const account = makeAccount({ status: 'closed', csmSegment: 'Strategic', priority: 'PR1', successServices: true, renewalDate: '2027-03-02' });
+    const account = makeAccount({
+      status: 'closed',
+      csmSegment: 'Strategic',
+      priority: 'PR1',
+      successServices: true,
+      renewalDate: '2027-03-02',
+    });
     expect(plan({ account, now: '2027-06-01T00:00:00Z' })).toEqual([]);
   });
 
   it('plans nothing before the contract start for an account without other dates.', () => {
-    expect(plan({ account: makeAccount({ contractStart: '2026-03-02' }), now: '2026-03-01T23:59:59.999Z' })).toEqual([]);
+    expect(plan({ account: makeAccount({ contractStart: '2026-03-02' }), now: '2026-03-01T23:59:59.999Z' })).toEqual(
+      [],
+    );
   });
 
   it('returns deep-equal tasks for the same inputs, whatever order the activities come in.', () => {
-    const account = makeAccount({ csmSegment: 'Strategic', priority: 'PR1', successServices: true, csaAseIdentifiedOn: '2026-03-03' });
+    const account = makeAccount({
+      csmSegment: 'Strategic',
+      priority: 'PR1',
+      successServices: true,
+      csaAseIdentifiedOn: '2026-03-03',
+    });
     const activities = [
       makeActivity('a', 'onboarding_milestone', '2026-03-05'),
       makeActivity('b', 'onboarding_milestone', '2026-03-05'),
@@ -97,7 +118,10 @@ describe('planTasks on a whole account', () => {
 
   it('does not modify the account or the activities it is given.', () => {
     const account = Object.freeze(makeAccount());
-    const activities = Object.freeze([makeActivity('b', 'meeting', '2026-03-09'), makeActivity('a', 'call', '2026-03-04')]);
+    const activities = Object.freeze([
+      makeActivity('b', 'meeting', '2026-03-09'),
+      makeActivity('a', 'call', '2026-03-04'),
+    ]);
     expect(() => plan({ account, activities, now: '2026-04-01T00:00:00Z' })).not.toThrow();
     expect(activities.map((activity) => activity.id)).toEqual(['b', 'a']);
   });
@@ -123,7 +147,12 @@ describe('completion by activities', () => {
 
   it("ignores another account's activities.", () => {
     const activities = [makeActivity('call-elsewhere', 'call', '2026-03-04', { accountId: 'acc-2' })];
-    const tasks = plan({ account: makeAccount(), activities, now: '2026-03-05T00:00:00Z', rules: rules('handoff.welcome_call') });
+    const tasks = plan({
+      account: makeAccount(),
+      activities,
+      now: '2026-03-05T00:00:00Z',
+      rules: rules('handoff.welcome_call'),
+    });
     expect(tasks[0]?.completedByActivityId).toBeNull();
   });
 
@@ -133,9 +162,19 @@ describe('completion by activities', () => {
       makeActivity('logged-first', 'call', '2026-03-04', { createdAt: new Date('2026-03-04T09:00:00Z') }),
       makeActivity('earlier-day', 'call', '2026-03-03', { createdAt: new Date('2026-03-05T09:00:00Z') }),
     ];
-    const tasks = plan({ account: makeAccount(), activities, now: '2026-03-06T00:00:00Z', rules: rules('handoff.welcome_call') });
+    const tasks = plan({
+      account: makeAccount(),
+      activities,
+      now: '2026-03-06T00:00:00Z',
+      rules: rules('handoff.welcome_call'),
+    });
     expect(tasks[0]?.completedByActivityId).toBe('earlier-day');
-    const sameDay = plan({ account: makeAccount(), activities: activities.slice(0, 2), now: '2026-03-06T00:00:00Z', rules: rules('handoff.welcome_call') });
+    const sameDay = plan({
+      account: makeAccount(),
+      activities: activities.slice(0, 2),
+      now: '2026-03-06T00:00:00Z',
+      rules: rules('handoff.welcome_call'),
+    });
     expect(sameDay[0]?.completedByActivityId).toBe('logged-first');
   });
 
@@ -146,7 +185,11 @@ describe('completion by activities', () => {
         { role: 'CSM', slackUserId: 'U_SECOND' },
       ],
     });
-    const tasks = plan({ account, now: '2026-03-02T00:00:00Z', rules: rules('handoff.welcome_call', 'handoff.csm_kickoff') });
+    const tasks = plan({
+      account,
+      now: '2026-03-02T00:00:00Z',
+      rules: rules('handoff.welcome_call', 'handoff.csm_kickoff'),
+    });
     expect(tasks.map((task) => [task.forRole, task.forUserId])).toEqual([
       ['AE', null],
       ['CSM', 'U_FIRST'],
@@ -157,15 +200,27 @@ describe('completion by activities', () => {
 describe('cadence calls', () => {
   it('gives Strategic PR1 a 14-day gap, Strategic PR2 and Growth PR1 30 days, Growth PR2 90 days.', () => {
     const dueFor = (overrides: Partial<Account>) =>
-      plan({ account: makeAccount(overrides), now: '2026-12-31T00:00:00Z', rules: CADENCE_RULES }).map((task) => [task.ruleId, task.dueAt.toISOString()]);
-    expect(dueFor({ csmSegment: 'Strategic', priority: 'PR1' })).toEqual([['cadence.strategic_pr1', '2026-03-16T00:00:00.000Z']]);
-    expect(dueFor({ csmSegment: 'Strategic', priority: 'PR2' })).toEqual([['cadence.strategic_pr2', '2026-04-01T00:00:00.000Z']]);
-    expect(dueFor({ csmSegment: 'Growth', priority: 'PR1' })).toEqual([['cadence.growth_pr1', '2026-04-01T00:00:00.000Z']]);
-    expect(dueFor({ csmSegment: 'Growth', priority: 'PR2' })).toEqual([['cadence.growth_pr2', '2026-05-31T00:00:00.000Z']]);
+      plan({ account: makeAccount(overrides), now: '2026-12-31T00:00:00Z', rules: CADENCE_RULES }).map((task) => [
+        task.ruleId,
+        task.dueAt.toISOString(),
+      ]);
+    expect(dueFor({ csmSegment: 'Strategic', priority: 'PR1' })).toEqual([
+      ['cadence.strategic_pr1', '2026-03-16T00:00:00.000Z'],
+    ]);
+    expect(dueFor({ csmSegment: 'Strategic', priority: 'PR2' })).toEqual([
+      ['cadence.strategic_pr2', '2026-04-01T00:00:00.000Z'],
+    ]);
+    expect(dueFor({ csmSegment: 'Growth', priority: 'PR1' })).toEqual([
+      ['cadence.growth_pr1', '2026-04-01T00:00:00.000Z'],
+    ]);
+    expect(dueFor({ csmSegment: 'Growth', priority: 'PR2' })).toEqual([
+      ['cadence.growth_pr2', '2026-05-31T00:00:00.000Z'],
+    ]);
   });
 
   it('has no cadence for PR3, Scale or Digital accounts, or without a contract start or call to count from.', () => {
-    const none = (overrides: Partial<Account>) => plan({ account: makeAccount(overrides), now: '2026-12-31T00:00:00Z', rules: CADENCE_RULES });
+    const none = (overrides: Partial<Account>) =>
+      plan({ account: makeAccount(overrides), now: '2026-12-31T00:00:00Z', rules: CADENCE_RULES });
     expect(none({ csmSegment: 'Strategic', priority: 'PR3' })).toEqual([]);
     expect(none({ csmSegment: 'Scale', priority: 'PR1' })).toEqual([]);
     expect(none({ csmSegment: 'Digital', priority: 'PR1' })).toEqual([]);
@@ -176,7 +231,9 @@ describe('cadence calls', () => {
   it('treats a red account as PR1 whatever priority was set.', () => {
     const account = makeAccount({ csmSegment: 'Growth', priority: 'PR2', health: 'red' });
     const tasks = plan({ account, now: '2026-12-31T00:00:00Z', rules: CADENCE_RULES });
-    expect(tasks.map((task) => [task.ruleId, task.dueAt.toISOString()])).toEqual([['cadence.growth_pr1', '2026-04-01T00:00:00.000Z']]);
+    expect(tasks.map((task) => [task.ruleId, task.dueAt.toISOString()])).toEqual([
+      ['cadence.growth_pr1', '2026-04-01T00:00:00.000Z'],
+    ]);
   });
 
   it('counts the gap from the last cadence call: the call completes the open period and starts the next one.', () => {
@@ -211,7 +268,12 @@ describe('cadence calls', () => {
     const account = makeAccount({ csmSegment: 'Growth', priority: 'PR2' });
     const activities = [makeActivity('call-1', 'cadence_call', '2026-04-01')];
     const green = plan({ account, activities, now: '2026-06-25T00:00:00Z', rules: CADENCE_RULES });
-    const red = plan({ account: { ...account, health: 'red' }, activities, now: '2026-06-25T00:00:00Z', rules: CADENCE_RULES });
+    const red = plan({
+      account: { ...account, health: 'red' },
+      activities,
+      now: '2026-06-25T00:00:00Z',
+      rules: CADENCE_RULES,
+    });
     expect(green.map((task) => [task.ruleId, task.periodKey, task.dueAt.toISOString()])).toEqual([
       ['cadence.growth_pr2', '2026-04-01', '2026-06-30T00:00:00.000Z'],
     ]);
@@ -281,7 +343,11 @@ describe('month ends and leap days', () => {
     const quarter = plan({ account, now: '2028-05-01T00:00:00Z', rules: rules('accelerator.quarter') });
     // Quarter 1 starts 3 months on (30 April); its due day is 4 months from the contract start, 31 May.
     expect(summary(quarter)).toEqual([['2028-04-30', '2028-04-30T00:00:00.000Z', '2028-05-31T00:00:00.000Z', null]]);
-    const yearly = plan({ account, now: '2028-07-24T00:00:00Z', rules: rules('ebr.contract_year', 'onboarding.outlook') });
+    const yearly = plan({
+      account,
+      now: '2028-07-24T00:00:00Z',
+      rules: rules('ebr.contract_year', 'onboarding.outlook'),
+    });
     expect(summary(yearly)).toEqual([
       ['2028-01-31', '2028-06-30T00:00:00.000Z', '2028-07-31T00:00:00.000Z', null],
       ['2028-01-31', '2028-07-24T00:00:00.000Z', '2028-07-31T00:00:00.000Z', null],
@@ -290,11 +356,23 @@ describe('month ends and leap days', () => {
 
   it('lands a month window on 29 February in a leap year and 28 February otherwise.', () => {
     const renewal = rules('renewal.question');
-    const leap = plan({ account: makeAccount({ renewalDate: '2028-05-31' }), now: '2028-02-01T00:00:00Z', rules: renewal });
+    const leap = plan({
+      account: makeAccount({ renewalDate: '2028-05-31' }),
+      now: '2028-02-01T00:00:00Z',
+      rules: renewal,
+    });
     expect(summary(leap)).toEqual([['2028-05-31', '2028-01-31T00:00:00.000Z', '2028-02-29T00:00:00.000Z', null]]);
-    const common = plan({ account: makeAccount({ renewalDate: '2027-05-31' }), now: '2027-02-01T00:00:00Z', rules: renewal });
+    const common = plan({
+      account: makeAccount({ renewalDate: '2027-05-31' }),
+      now: '2027-02-01T00:00:00Z',
+      rules: renewal,
+    });
     expect(summary(common)).toEqual([['2027-05-31', '2027-01-31T00:00:00.000Z', '2027-02-28T00:00:00.000Z', null]]);
-    const outlook = plan({ account: makeAccount({ contractStart: '2027-08-31' }), now: '2028-03-01T00:00:00Z', rules: rules('onboarding.outlook') });
+    const outlook = plan({
+      account: makeAccount({ contractStart: '2027-08-31' }),
+      now: '2028-03-01T00:00:00Z',
+      rules: rules('onboarding.outlook'),
+    });
     expect(summary(outlook)).toEqual([['2027-08-31', '2028-02-22T00:00:00.000Z', '2028-02-29T00:00:00.000Z', null]]);
   });
 
@@ -306,7 +384,9 @@ describe('month ends and leap days', () => {
       ['2028-02-29', '2028-07-29T00:00:00.000Z', '2028-08-29T00:00:00.000Z', 'ebr-0'],
       ['2029-02-28', '2029-07-29T00:00:00.000Z', '2029-08-29T00:00:00.000Z', null],
     ]);
-    expect(plan({ account, now: '2032-07-29T00:00:00Z', rules: ebr }).map((task) => task.periodKey)).toEqual(['2032-02-29']);
+    expect(plan({ account, now: '2032-07-29T00:00:00Z', rules: ebr }).map((task) => task.periodKey)).toEqual([
+      '2032-02-29',
+    ]);
     const followUp = plan({ account, now: '2029-02-28T00:00:00Z', rules: rules('onboarding.renewal_follow_up') });
     expect(followUp[0]?.dueAt.toISOString()).toBe('2029-02-28T00:00:00.000Z');
   });
@@ -316,22 +396,42 @@ describe('daylight saving in the team zone', () => {
   const kickoff = rules('handoff.csm_kickoff');
 
   it('makes a task due on the New York spring-forward day due at that local midnight.', () => {
-    const [task] = plan({ account: makeAccount({ contractStart: '2026-02-22' }), now: '2026-03-01T12:00:00Z', timeZone: 'America/New_York', rules: kickoff });
+    const [task] = plan({
+      account: makeAccount({ contractStart: '2026-02-22' }),
+      now: '2026-03-01T12:00:00Z',
+      timeZone: 'America/New_York',
+      rules: kickoff,
+    });
     expect(task?.opensAt.toISOString()).toBe('2026-02-22T05:00:00.000Z');
     expect(task?.dueAt.toISOString()).toBe('2026-03-08T05:00:00.000Z');
   });
 
   it('makes a task due on the New York fall-back day due at that local midnight.', () => {
-    const [task] = plan({ account: makeAccount({ contractStart: '2026-10-18' }), now: '2026-10-20T12:00:00Z', timeZone: 'America/New_York', rules: kickoff });
+    const [task] = plan({
+      account: makeAccount({ contractStart: '2026-10-18' }),
+      now: '2026-10-20T12:00:00Z',
+      timeZone: 'America/New_York',
+      rules: kickoff,
+    });
     expect(task?.opensAt.toISOString()).toBe('2026-10-18T04:00:00.000Z');
     expect(task?.dueAt.toISOString()).toBe('2026-11-01T04:00:00.000Z');
   });
 
   it('makes tasks due on the Berlin spring-forward and fall-back days due at those local midnights.', () => {
-    const [spring] = plan({ account: makeAccount({ contractStart: '2026-03-15' }), now: '2026-03-20T12:00:00Z', timeZone: 'Europe/Berlin', rules: kickoff });
+    const [spring] = plan({
+      account: makeAccount({ contractStart: '2026-03-15' }),
+      now: '2026-03-20T12:00:00Z',
+      timeZone: 'Europe/Berlin',
+      rules: kickoff,
+    });
     expect(spring?.opensAt.toISOString()).toBe('2026-03-14T23:00:00.000Z');
     expect(spring?.dueAt.toISOString()).toBe('2026-03-28T23:00:00.000Z');
-    const [fall] = plan({ account: makeAccount({ contractStart: '2026-10-11' }), now: '2026-10-20T12:00:00Z', timeZone: 'Europe/Berlin', rules: kickoff });
+    const [fall] = plan({
+      account: makeAccount({ contractStart: '2026-10-11' }),
+      now: '2026-10-20T12:00:00Z',
+      timeZone: 'Europe/Berlin',
+      rules: kickoff,
+    });
     expect(fall?.opensAt.toISOString()).toBe('2026-10-10T22:00:00.000Z');
     expect(fall?.dueAt.toISOString()).toBe('2026-10-24T22:00:00.000Z');
   });
@@ -352,7 +452,13 @@ describe('daylight saving in the team zone', () => {
     // In Berlin it is already 03-29: the step has opened and a milestone dated 03-29 counts.
     expect(summary(berlin)).toEqual([['2026-03-27', '2026-03-28T23:00:00.000Z', '2026-03-31T22:00:00.000Z', 'ms-1']]);
     // With the whole checklist, that milestone goes to the older welcome step first.
-    const both = plan({ account, activities, now, timeZone: 'Europe/Berlin', rules: rules('onboarding.welcome', 'onboarding.personal_introduction') });
+    const both = plan({
+      account,
+      activities,
+      now,
+      timeZone: 'Europe/Berlin',
+      rules: rules('onboarding.welcome', 'onboarding.personal_introduction'),
+    });
     expect(both.map((task) => task.completedByActivityId)).toEqual(['ms-1', null]);
     expect(plan({ account, activities, now, timeZone: 'America/New_York', rules: intro })).toEqual([]);
   });

@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import type { ClockRule } from '../../src/clocks/clock-rule';
-import { planTasks, type PlannedTask } from '../../src/clocks/plan-tasks';
+import { type PlannedTask, planTasks } from '../../src/clocks/plan-tasks';
 import { CLOCK_RULES } from '../../src/clocks/rules';
 import type { Account } from '../../src/domain/account';
 import type { Activity } from '../../src/domain/activity';
@@ -30,7 +30,12 @@ function midnight(day: string): string {
   return `${day}T00:00:00.000Z`;
 }
 
-function plan(rules: readonly ClockRule[], account: Account, activities: readonly Activity[], now: string): PlannedTask[] {
+function plan(
+  rules: readonly ClockRule[],
+  account: Account,
+  activities: readonly Activity[],
+  now: string,
+): PlannedTask[] {
   return planTasks({ rules, account, activities, now: new Date(now), timeZone: ZONE });
 }
 
@@ -64,30 +69,65 @@ function expectWindow(rule: ClockRule, expected: WindowExpectation): PlannedTask
   return task;
 }
 
-function completionOf(rule: ClockRule, account: Account, activities: readonly Activity[], now: string): (string | null)[] {
+function completionOf(
+  rule: ClockRule,
+  account: Account,
+  activities: readonly Activity[],
+  now: string,
+): (string | null)[] {
   return plan([rule], account, activities, now).map((task) => task.completedByActivityId);
 }
 
 const SUCCESS_SERVICES = makeAccount({ successServices: true, csaAseIdentifiedOn: '2026-03-05' });
 
 describe('handoff rules', () => {
-  ruleIt('handoff.welcome_call', 'The AE welcome call opens at contract start, is due a week later and a call completes it.', (rule) => {
-    expectWindow(rule, { account: makeAccount(), periodKey: '2026-03-02', opens: '2026-03-02', due: '2026-03-09', forUserId: AE });
-    const activities = [makeActivity('m1', 'meeting', '2026-03-03'), makeActivity('c1', 'call', '2026-03-04')];
-    expect(completionOf(rule, makeAccount(), activities, '2026-03-05T10:00:00Z')).toEqual(['c1']);
-  });
+  ruleIt(
+    'handoff.welcome_call',
+    'The AE welcome call opens at contract start, is due a week later and a call completes it.',
+    (rule) => {
+      expectWindow(rule, {
+        account: makeAccount(),
+        periodKey: '2026-03-02',
+        opens: '2026-03-02',
+        due: '2026-03-09',
+        forUserId: AE,
+      });
+      const activities = [makeActivity('m1', 'meeting', '2026-03-03'), makeActivity('c1', 'call', '2026-03-04')];
+      expect(completionOf(rule, makeAccount(), activities, '2026-03-05T10:00:00Z')).toEqual(['c1']);
+    },
+  );
 
-  ruleIt('handoff.record_transfer', 'The SA record transfer opens at contract start, is due a week later and an "other" activity completes it.', (rule) => {
-    expectWindow(rule, { account: makeAccount(), periodKey: '2026-03-02', opens: '2026-03-02', due: '2026-03-09', forUserId: SA });
-    const activities = [makeActivity('c1', 'call', '2026-03-03'), makeActivity('o1', 'other', '2026-03-06')];
-    expect(completionOf(rule, makeAccount(), activities, '2026-03-06T10:00:00Z')).toEqual(['o1']);
-  });
+  ruleIt(
+    'handoff.record_transfer',
+    'The SA record transfer opens at contract start, is due a week later and an "other" activity completes it.',
+    (rule) => {
+      expectWindow(rule, {
+        account: makeAccount(),
+        periodKey: '2026-03-02',
+        opens: '2026-03-02',
+        due: '2026-03-09',
+        forUserId: SA,
+      });
+      const activities = [makeActivity('c1', 'call', '2026-03-03'), makeActivity('o1', 'other', '2026-03-06')];
+      expect(completionOf(rule, makeAccount(), activities, '2026-03-06T10:00:00Z')).toEqual(['o1']);
+    },
+  );
 
-  ruleIt('handoff.csm_kickoff', 'The CSM kickoff opens at contract start, is due two weeks later and a meeting completes it.', (rule) => {
-    expectWindow(rule, { account: makeAccount(), periodKey: '2026-03-02', opens: '2026-03-02', due: '2026-03-16', forUserId: CSM });
-    const activities = [makeActivity('m1', 'meeting', '2026-03-10')];
-    expect(completionOf(rule, makeAccount(), activities, '2026-03-20T10:00:00Z')).toEqual(['m1']);
-  });
+  ruleIt(
+    'handoff.csm_kickoff',
+    'The CSM kickoff opens at contract start, is due two weeks later and a meeting completes it.',
+    (rule) => {
+      expectWindow(rule, {
+        account: makeAccount(),
+        periodKey: '2026-03-02',
+        opens: '2026-03-02',
+        due: '2026-03-16',
+        forUserId: CSM,
+      });
+      const activities = [makeActivity('m1', 'meeting', '2026-03-10')];
+      expect(completionOf(rule, makeAccount(), activities, '2026-03-20T10:00:00Z')).toEqual(['m1']);
+    },
+  );
 
   it('Handoff tasks wait until the contract start is set.', () => {
     const rules = CLOCK_RULES.filter((rule) => rule.id.startsWith('handoff.'));
@@ -100,7 +140,13 @@ describe('Success Services onboarding rules', () => {
     'success_services.welcome_email',
     'The welcome email opens the day CSA and ASE are both identified and is due at the start of the next day.',
     (rule) => {
-      expectWindow(rule, { account: SUCCESS_SERVICES, periodKey: '2026-03-05', opens: '2026-03-05', due: '2026-03-06', forUserId: CSA });
+      expectWindow(rule, {
+        account: SUCCESS_SERVICES,
+        periodKey: '2026-03-05',
+        opens: '2026-03-05',
+        due: '2026-03-06',
+        forUserId: CSA,
+      });
       const activities = [makeActivity('e0', 'email', '2026-03-04'), makeActivity('e1', 'email', '2026-03-05')];
       expect(completionOf(rule, SUCCESS_SERVICES, activities, '2026-03-05T18:00:00Z')).toEqual(['e1']);
     },
@@ -111,17 +157,33 @@ describe('Success Services onboarding rules', () => {
     expect(plan([rule], account, [], '2026-04-01T00:00:00Z')).toEqual([]);
   });
 
-  ruleIt('success_services.internal_handover', 'The internal handover is due a week after contract start and the first meeting completes it.', (rule) => {
-    expectWindow(rule, { account: SUCCESS_SERVICES, periodKey: '2026-03-02', opens: '2026-03-02', due: '2026-03-09', forUserId: CSA });
-    const activities = [makeActivity('m1', 'meeting', '2026-03-04')];
-    expect(completionOf(rule, SUCCESS_SERVICES, activities, '2026-03-05T00:00:00Z')).toEqual(['m1']);
-  });
+  ruleIt(
+    'success_services.internal_handover',
+    'The internal handover is due a week after contract start and the first meeting completes it.',
+    (rule) => {
+      expectWindow(rule, {
+        account: SUCCESS_SERVICES,
+        periodKey: '2026-03-02',
+        opens: '2026-03-02',
+        due: '2026-03-09',
+        forUserId: CSA,
+      });
+      const activities = [makeActivity('m1', 'meeting', '2026-03-04')];
+      expect(completionOf(rule, SUCCESS_SERVICES, activities, '2026-03-05T00:00:00Z')).toEqual(['m1']);
+    },
+  );
 
   ruleIt(
     'success_services.customer_kickoff',
     'The customer kickoff opens at contract start, is due 14 days later and takes the meeting after the one that completed the handover.',
     (rule) => {
-      expectWindow(rule, { account: SUCCESS_SERVICES, periodKey: '2026-03-02', opens: '2026-03-02', due: '2026-03-16', forUserId: CSA });
+      expectWindow(rule, {
+        account: SUCCESS_SERVICES,
+        periodKey: '2026-03-02',
+        opens: '2026-03-02',
+        due: '2026-03-16',
+        forUserId: CSA,
+      });
       const handover = ruleById('success_services.internal_handover');
       const activities = [makeActivity('m2', 'meeting', '2026-03-10'), makeActivity('m1', 'meeting', '2026-03-04')];
       const tasks = plan([handover, rule], SUCCESS_SERVICES, activities, '2026-03-11T00:00:00Z');
@@ -136,7 +198,13 @@ describe('Success Services onboarding rules', () => {
     'success_services.first_accelerator',
     'The first accelerator opens 14 days after contract start, is due at day 21 and a CSA engagement completes it.',
     (rule) => {
-      expectWindow(rule, { account: SUCCESS_SERVICES, periodKey: '2026-03-02', opens: '2026-03-16', due: '2026-03-23', forUserId: CSA });
+      expectWindow(rule, {
+        account: SUCCESS_SERVICES,
+        periodKey: '2026-03-02',
+        opens: '2026-03-16',
+        due: '2026-03-23',
+        forUserId: CSA,
+      });
       const activities = [makeActivity('x1', 'csa_engagement', '2026-03-18')];
       expect(completionOf(rule, SUCCESS_SERVICES, activities, '2026-03-18T10:00:00Z')).toEqual(['x1']);
     },
@@ -163,9 +231,13 @@ describe('onboarding checklist rules', () => {
     ['onboarding.renewal_follow_up', '2027-02-23', '2027-03-02'],
   ];
   for (const [ruleId, opens, due] of steps) {
-    ruleIt(ruleId, `The step ${ruleId} opens on ${opens} and is due on ${due} for a contract started on 2026-03-02.`, (rule) => {
-      expectWindow(rule, { account: makeAccount(), periodKey: '2026-03-02', opens, due, forUserId: CSM });
-    });
+    ruleIt(
+      ruleId,
+      `The step ${ruleId} opens on ${opens} and is due on ${due} for a contract started on 2026-03-02.`,
+      (rule) => {
+        expectWindow(rule, { account: makeAccount(), periodKey: '2026-03-02', opens, due, forUserId: CSM });
+      },
+    );
   }
 
   it('Onboarding milestones tick off the oldest open steps in order, and one logged before the contract start counts for none.', () => {
@@ -194,18 +266,25 @@ describe('renewal, EBR and success plan rules', () => {
       const account = makeAccount({ renewalDate: '2027-03-02' });
       expectWindow(rule, { account, periodKey: '2027-03-02', opens: '2026-11-02', due: '2026-12-02', forUserId: CSM });
       // A renewal call before the window opens is the previous renewal's business.
-      const activities = [makeActivity('r0', 'renewal_call', '2026-10-20'), makeActivity('r1', 'renewal_call', '2026-11-20')];
+      const activities = [
+        makeActivity('r0', 'renewal_call', '2026-10-20'),
+        makeActivity('r1', 'renewal_call', '2026-11-20'),
+      ];
       expect(completionOf(rule, account, activities, '2026-11-21T00:00:00Z')).toEqual(['r1']);
     },
   );
 
-  ruleIt('ebr.contract_year', 'The EBR is due six months into each contract year, opens a month before and an EBR completes it.', (rule) => {
-    const account = makeAccount();
-    expectWindow(rule, { account, periodKey: '2026-03-02', opens: '2026-08-02', due: '2026-09-02', forUserId: CSM });
-    expectWindow(rule, { account, periodKey: '2027-03-02', opens: '2027-08-02', due: '2027-09-02', forUserId: CSM });
-    const activities = [makeActivity('ebr1', 'ebr', '2026-08-20')];
-    expect(completionOf(rule, account, activities, '2026-08-21T00:00:00Z')).toEqual(['ebr1']);
-  });
+  ruleIt(
+    'ebr.contract_year',
+    'The EBR is due six months into each contract year, opens a month before and an EBR completes it.',
+    (rule) => {
+      const account = makeAccount();
+      expectWindow(rule, { account, periodKey: '2026-03-02', opens: '2026-08-02', due: '2026-09-02', forUserId: CSM });
+      expectWindow(rule, { account, periodKey: '2027-03-02', opens: '2027-08-02', due: '2027-09-02', forUserId: CSM });
+      const activities = [makeActivity('ebr1', 'ebr', '2026-08-20')];
+      expect(completionOf(rule, account, activities, '2026-08-21T00:00:00Z')).toEqual(['ebr1']);
+    },
+  );
 
   ruleIt(
     'success_plan.strategic',
@@ -218,11 +297,15 @@ describe('renewal, EBR and success plan rules', () => {
     },
   );
 
-  ruleIt('success_plan.strategic', 'A Strategic account with an active success plan, or a Growth account without one, gets no success plan task.', (rule) => {
-    const now = '2026-04-01T00:00:00Z';
-    expect(plan([rule], makeAccount({ csmSegment: 'Strategic', successPlanActive: true }), [], now)).toEqual([]);
-    expect(plan([rule], makeAccount({ csmSegment: 'Growth', successPlanActive: false }), [], now)).toEqual([]);
-  });
+  ruleIt(
+    'success_plan.strategic',
+    'A Strategic account with an active success plan, or a Growth account without one, gets no success plan task.',
+    (rule) => {
+      const now = '2026-04-01T00:00:00Z';
+      expect(plan([rule], makeAccount({ csmSegment: 'Strategic', successPlanActive: true }), [], now)).toEqual([]);
+      expect(plan([rule], makeAccount({ csmSegment: 'Growth', successPlanActive: false }), [], now)).toEqual([]);
+    },
+  );
 });
 
 describe('cadence call rules', () => {
@@ -233,13 +316,17 @@ describe('cadence call rules', () => {
     ['cadence.growth_pr2', { csmSegment: 'Growth', priority: 'PR2' }, '2026-05-24', '2026-05-31'],
   ];
   for (const [ruleId, overrides, opens, due] of cadences) {
-    ruleIt(ruleId, `The rule ${ruleId} counts its gap from the contract start until the first call, opening on ${opens} and due on ${due}.`, (rule) => {
-      const account = makeAccount(overrides);
-      expectWindow(rule, { account, periodKey: '2026-03-02', opens, due, forUserId: CSM });
-      // Only the matching segment and priority get this rule.
-      const others = cadences.filter(([id]) => id !== ruleId).map(([id]) => ruleById(id));
-      expect(plan(others, account, [], '2027-01-01T00:00:00Z')).toEqual([]);
-    });
+    ruleIt(
+      ruleId,
+      `The rule ${ruleId} counts its gap from the contract start until the first call, opening on ${opens} and due on ${due}.`,
+      (rule) => {
+        const account = makeAccount(overrides);
+        expectWindow(rule, { account, periodKey: '2026-03-02', opens, due, forUserId: CSM });
+        // Only the matching segment and priority get this rule.
+        const others = cadences.filter(([id]) => id !== ruleId).map(([id]) => ruleById(id));
+        expect(plan(others, account, [], '2027-01-01T00:00:00Z')).toEqual([]);
+      },
+    );
   }
 });
 
@@ -248,9 +335,24 @@ describe('accelerator quarter rule', () => {
     'accelerator.quarter',
     'Each contract quarter after the first reminds the CSA at its start, due a month later, completed only by an accelerator event in that quarter.',
     (rule) => {
-      expectWindow(rule, { account: SUCCESS_SERVICES, periodKey: '2026-06-02', opens: '2026-06-02', due: '2026-07-02', forUserId: CSA });
-      expectWindow(rule, { account: SUCCESS_SERVICES, periodKey: '2026-09-02', opens: '2026-09-02', due: '2026-10-02', forUserId: CSA });
-      const activities = [makeActivity('q0', 'csa_engagement', '2026-05-20'), makeActivity('q1', 'csa_engagement', '2026-06-10')];
+      expectWindow(rule, {
+        account: SUCCESS_SERVICES,
+        periodKey: '2026-06-02',
+        opens: '2026-06-02',
+        due: '2026-07-02',
+        forUserId: CSA,
+      });
+      expectWindow(rule, {
+        account: SUCCESS_SERVICES,
+        periodKey: '2026-09-02',
+        opens: '2026-09-02',
+        due: '2026-10-02',
+        forUserId: CSA,
+      });
+      const activities = [
+        makeActivity('q0', 'csa_engagement', '2026-05-20'),
+        makeActivity('q1', 'csa_engagement', '2026-06-10'),
+      ];
       expect(completionOf(rule, SUCCESS_SERVICES, activities, '2026-06-11T00:00:00Z')).toEqual(['q1']);
       // In quarter 2 the quarter-1 event no longer counts; quarter 1 stays visible as completed.
       const inQuarterTwo = plan([rule], SUCCESS_SERVICES, activities, '2026-09-15T00:00:00Z');
@@ -261,7 +363,9 @@ describe('accelerator quarter rule', () => {
       // An event in quarter 2 does not make up for a quarter 1 without one.
       const lateOnly = [makeActivity('q2', 'csa_engagement', '2026-09-10')];
       expect(completionOf(rule, SUCCESS_SERVICES, lateOnly, '2026-09-15T00:00:00Z')).toEqual(['q2']);
-      expect(plan([rule], SUCCESS_SERVICES, lateOnly, '2026-09-15T00:00:00Z').map((task) => task.periodKey)).toEqual(['2026-09-02']);
+      expect(plan([rule], SUCCESS_SERVICES, lateOnly, '2026-09-15T00:00:00Z').map((task) => task.periodKey)).toEqual([
+        '2026-09-02',
+      ]);
     },
   );
 });
@@ -273,7 +377,9 @@ describe('the rule table', () => {
   });
 
   it('gives every step of a sequence group a unique step number.', () => {
-    const steps = CLOCK_RULES.flatMap((rule) => (rule.sequence ? [`${rule.sequence.group}#${rule.sequence.step}`] : []));
+    const steps = CLOCK_RULES.flatMap((rule) =>
+      rule.sequence ? [`${rule.sequence.group}#${rule.sequence.step}`] : [],
+    );
     expect(new Set(steps).size).toBe(steps.length);
   });
 

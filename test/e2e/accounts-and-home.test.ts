@@ -2,24 +2,46 @@ import { describe, expect, it } from 'vitest';
 import { ACCOUNT_MODAL } from '../../src/views/account-add-modal';
 import { LOG_MODAL } from '../../src/views/log-activity-modal';
 import { createAccount, useRunningApp } from '../support/e2e-context';
-import { eventBody, postToApp, shortcutPayload, viewPayload, viewSubmissionPayload } from '../support/slack-signer';
 import { TEST_SIGNING_SECRET } from '../support/running-app';
+import { eventBody, postToApp, shortcutPayload, viewPayload, viewSubmissionPayload } from '../support/slack-signer';
 import { testDatabases } from '../support/test-databases';
 
 const ALICE = 'U0ALICE001';
 
-function accountValues(input: { name: string; channel?: string; csm?: string; employees?: string; health?: string; renewalDate?: string; contractStart?: string }) {
+function accountValues(input: {
+  name: string;
+  channel?: string;
+  csm?: string;
+  employees?: string;
+  health?: string;
+  renewalDate?: string;
+  contractStart?: string;
+}) {
   const member = ACCOUNT_MODAL.member('CSM');
   return {
     [ACCOUNT_MODAL.name.block]: { [ACCOUNT_MODAL.name.action]: { type: 'plain_text_input', value: input.name } },
-    [ACCOUNT_MODAL.channel.block]: { [ACCOUNT_MODAL.channel.action]: { type: 'conversations_select', selected_conversation: input.channel ?? null } },
-    [member.block]: { [member.action]: { type: 'users_select', selected_user: input.csm ?? null } },
-    [ACCOUNT_MODAL.employees.block]: { [ACCOUNT_MODAL.employees.action]: { type: 'number_input', value: input.employees ?? null } },
-    [ACCOUNT_MODAL.health.block]: {
-      [ACCOUNT_MODAL.health.action]: { type: 'static_select', selected_option: { text: { type: 'plain_text', text: input.health ?? 'green' }, value: input.health ?? 'green' } },
+    [ACCOUNT_MODAL.channel.block]: {
+      [ACCOUNT_MODAL.channel.action]: { type: 'conversations_select', selected_conversation: input.channel ?? null },
     },
-    [ACCOUNT_MODAL.contractStart.block]: { [ACCOUNT_MODAL.contractStart.action]: { type: 'datepicker', selected_date: input.contractStart ?? null } },
-    [ACCOUNT_MODAL.renewalDate.block]: { [ACCOUNT_MODAL.renewalDate.action]: { type: 'datepicker', selected_date: input.renewalDate ?? null } },
+    [member.block]: { [member.action]: { type: 'users_select', selected_user: input.csm ?? null } },
+    [ACCOUNT_MODAL.employees.block]: {
+      [ACCOUNT_MODAL.employees.action]: { type: 'number_input', value: input.employees ?? null },
+    },
+    [ACCOUNT_MODAL.health.block]: {
+      [ACCOUNT_MODAL.health.action]: {
+        type: 'static_select',
+        selected_option: {
+          text: { type: 'plain_text', text: input.health ?? 'green' },
+          value: input.health ?? 'green',
+        },
+      },
+    },
+    [ACCOUNT_MODAL.contractStart.block]: {
+      [ACCOUNT_MODAL.contractStart.action]: { type: 'datepicker', selected_date: input.contractStart ?? null },
+    },
+    [ACCOUNT_MODAL.renewalDate.block]: {
+      [ACCOUNT_MODAL.renewalDate.action]: { type: 'datepicker', selected_date: input.renewalDate ?? null },
+    },
     [ACCOUNT_MODAL.flags.block]: { [ACCOUNT_MODAL.flags.action]: { type: 'checkboxes', selected_options: [] } },
   };
 }
@@ -40,7 +62,13 @@ describe.each(testDatabases())('accounts, App Home and shortcuts, end to end on 
 
   it('creates the account from the modal, deriving the sales segment and making a red account PR1', async () => {
     const response = await submitAccount(
-      accountValues({ name: '  Cyberdyne Systems ', channel: 'C0CYBER001', csm: 'U0CSM00001', employees: '6200', health: 'red' }),
+      accountValues({
+        name: '  Cyberdyne Systems ',
+        channel: 'C0CYBER001',
+        csm: 'U0CSM00001',
+        employees: '6200',
+        health: 'red',
+      }),
     );
     expect(response.text).toBe('');
     const { exact } = await context.app.deps.accounts.matchByName('cyberdyne systems');
@@ -58,17 +86,25 @@ describe.each(testDatabases())('accounts, App Home and shortcuts, end to end on 
 
   it('refuses a name that is taken (in any case) and a renewal before the contract start, with field errors', async () => {
     await createAccount(context, { name: 'Soylent' });
-    const response = await submitAccount(accountValues({ name: 'SOYLENT', contractStart: '2026-05-01', renewalDate: '2026-04-01' }));
+    const response = await submitAccount(
+      accountValues({ name: 'SOYLENT', contractStart: '2026-05-01', renewalDate: '2026-04-01' }),
+    );
     const body = response.json() as { response_action: string; errors: Record<string, string> };
     expect(body.response_action).toBe('errors');
     expect(body.errors[ACCOUNT_MODAL.renewalDate.block]).toMatch(/after the contract start/);
     const duplicate = await submitAccount(accountValues({ name: 'SOYLENT' }));
-    expect((duplicate.json() as { errors: Record<string, string> }).errors[ACCOUNT_MODAL.name.block]).toMatch(/already exists/);
-    expect((await context.app.deps.accounts.listActive()).filter((a) => a.name.toLowerCase() === 'soylent')).toHaveLength(1);
+    expect((duplicate.json() as { errors: Record<string, string> }).errors[ACCOUNT_MODAL.name.block]).toMatch(
+      /already exists/,
+    );
+    expect(
+      (await context.app.deps.accounts.listActive()).filter((a) => a.name.toLowerCase() === 'soylent'),
+    ).toHaveLength(1);
   });
 
   it('opens the log modal from the global shortcut', async () => {
-    const response = await context.app.interact(shortcutPayload({ userId: ALICE, callbackId: 'log_activity_shortcut' }));
+    const response = await context.app.interact(
+      shortcutPayload({ userId: ALICE, callbackId: 'log_activity_shortcut' }),
+    );
     expect(response.status).toBe(200);
     const opened = await context.fake.waitForCall('views.open');
     expect(opened.args.view).toMatchObject({ callback_id: LOG_MODAL.callbackId });

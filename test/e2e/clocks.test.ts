@@ -3,12 +3,12 @@ import { describe, expect, it } from 'vitest';
 import { runCli } from '../../src/cli/run-cli';
 import { accounts, tasks } from '../../src/db/schema';
 import { createReminderSlackClient } from '../../src/reminders/dispatch';
-import { TASK_ACTIONS, snoozeValue } from '../../src/views/task-reminder';
 import { LOG_MODAL } from '../../src/views/log-activity-modal';
-import { RESPONSE_URL_METHOD, type RecordedCall } from '../support/fake-slack';
-import { createAccount, type E2eContext, useRunningApp } from '../support/e2e-context';
-import { blockActionsPayload, viewPayload, viewSubmissionPayload } from '../support/slack-signer';
 import { NOT_NEEDED_MODAL } from '../../src/views/not-needed-modal';
+import { snoozeValue, TASK_ACTIONS } from '../../src/views/task-reminder';
+import { createAccount, type E2eContext, useRunningApp } from '../support/e2e-context';
+import { RESPONSE_URL_METHOD, type RecordedCall } from '../support/fake-slack';
+import { blockActionsPayload, viewPayload, viewSubmissionPayload } from '../support/slack-signer';
 import { testDatabases } from '../support/test-databases';
 
 const BERLIN_CSM = 'U0CSMBERL1';
@@ -35,10 +35,13 @@ async function sweep(context: E2eContext, args: string[]) {
 }
 
 const postsTo = (context: E2eContext, channel: string) =>
-  context.fake.callsTo('chat.postMessage').filter((call) => call.args.channel === channel || call.args.channel === channel.replace(/^D/, ''));
+  context.fake
+    .callsTo('chat.postMessage')
+    .filter((call) => call.args.channel === channel || call.args.channel === channel.replace(/^D/, ''));
 const textOf = (call: RecordedCall) => JSON.stringify([call.args.text, call.args.blocks]);
 /** The overdue digests among a DM's posts (an account with no channel also sends its task messages there). */
-const digestsTo = (context: E2eContext, user: string) => postsTo(context, `D${user}`).filter((call) => textOf(call).includes('overdue task'));
+const digestsTo = (context: E2eContext, user: string) =>
+  postsTo(context, `D${user}`).filter((call) => textOf(call).includes('overdue task'));
 
 describe.each(testDatabases())('the customer clocks, end to end through the running app on $name', (engine) => {
   const context = useRunningApp(engine, { timeZone: 'Europe/Berlin', now: () => clock });
@@ -58,17 +61,28 @@ describe.each(testDatabases())('the customer clocks, end to end through the runn
         { role: 'AE', slackUserId: AE },
       ],
     });
-    const globex = await createAccount(context, { name: 'Globex Clocks', contractStart: '2026-12-01', team: [{ role: 'CSM', slackUserId: NY_CSM }] });
+    const globex = await createAccount(context, {
+      name: 'Globex Clocks',
+      contractStart: '2026-12-01',
+      team: [{ role: 'CSM', slackUserId: NY_CSM }],
+    });
     for (const id of [acme.id, globex.id]) {
-      await context.database.db.update(accounts).set({ createdAt: new Date('2026-11-20T00:00:00Z') }).where(eq(accounts.id, id));
+      await context.database.db
+        .update(accounts)
+        .set({ createdAt: new Date('2026-11-20T00:00:00Z') })
+        .where(eq(accounts.id, id));
     }
 
     // A dry run shows what would happen and writes nothing.
     const preview = await sweep(context, ['--at', '2026-12-01T08:00:00Z', '--dry-run', '--json']);
     expect(preview.code).toBe(0);
-    const previewLines = preview.out.map((line) => JSON.parse(line) as { account: string; rule: string; message: string | null });
+    const previewLines = preview.out.map(
+      (line) => JSON.parse(line) as { account: string; rule: string; message: string | null },
+    );
     expect(previewLines).toEqual(
-      expect.arrayContaining([expect.objectContaining({ account: 'Acme Clockworks', rule: 'onboarding.welcome', message: 'task_opened' })]),
+      expect.arrayContaining([
+        expect.objectContaining({ account: 'Acme Clockworks', rule: 'onboarding.welcome', message: 'task_opened' }),
+      ]),
     );
     expect(await context.database.db.select().from(tasks)).toHaveLength(0);
     expect(context.fake.callsTo('chat.postMessage')).toHaveLength(0);
@@ -112,16 +126,29 @@ describe.each(testDatabases())('the customer clocks, end to end through the runn
     const saCall = opened.find((call) => textOf(call).includes(saTask.title))!;
     const saTs = (saCall.response as { ts: string }).ts;
     await context.app.interact(
-      blockActionsPayload({ userId: BERLIN_CSM, actionId: TASK_ACTIONS.notNeeded, value: saTask.id, channelId: CHANNEL, messageTs: saTs }),
+      blockActionsPayload({
+        userId: BERLIN_CSM,
+        actionId: TASK_ACTIONS.notNeeded,
+        value: saTask.id,
+        channelId: CHANNEL,
+        messageTs: saTs,
+      }),
     );
-    const whyModal = await context.fake.waitForCall('views.open', (call) => (call.args.view as { callback_id: string }).callback_id === NOT_NEEDED_MODAL.callbackId);
+    const whyModal = await context.fake.waitForCall(
+      'views.open',
+      (call) => (call.args.view as { callback_id: string }).callback_id === NOT_NEEDED_MODAL.callbackId,
+    );
     const emptyReason = await context.app.interact(
       viewSubmissionPayload({
         userId: BERLIN_CSM,
         view: viewPayload({
           callbackId: NOT_NEEDED_MODAL.callbackId,
           privateMetadata: (whyModal.args.view as { private_metadata: string }).private_metadata,
-          values: { [NOT_NEEDED_MODAL.reason.block]: { [NOT_NEEDED_MODAL.reason.action]: { type: 'plain_text_input', value: '  ' } } },
+          values: {
+            [NOT_NEEDED_MODAL.reason.block]: {
+              [NOT_NEEDED_MODAL.reason.action]: { type: 'plain_text_input', value: '  ' },
+            },
+          },
         }),
       }),
     );
@@ -132,21 +159,38 @@ describe.each(testDatabases())('the customer clocks, end to end through the runn
         view: viewPayload({
           callbackId: NOT_NEEDED_MODAL.callbackId,
           privateMetadata: (whyModal.args.view as { private_metadata: string }).private_metadata,
-          values: { [NOT_NEEDED_MODAL.reason.block]: { [NOT_NEEDED_MODAL.reason.action]: { type: 'plain_text_input', value: 'No SA on this deal <!channel>' } } },
+          values: {
+            [NOT_NEEDED_MODAL.reason.block]: {
+              [NOT_NEEDED_MODAL.reason.action]: { type: 'plain_text_input', value: 'No SA on this deal <!channel>' },
+            },
+          },
         }),
       }),
     );
     const notNeededUpdate = await context.fake.waitForCall('chat.update', (call) => call.args.ts === saTs);
     expect(textOf(notNeededUpdate)).toContain(`Not needed by <@${BERLIN_CSM}>: No SA on this deal &lt;!channel&gt;`);
     const [closedSaTask] = await context.database.db.select().from(tasks).where(eq(tasks.id, saTask.id));
-    expect(closedSaTask).toMatchObject({ status: 'not_needed', resolvedBy: BERLIN_CSM, resolvedReason: 'No SA on this deal <!channel>' });
+    expect(closedSaTask).toMatchObject({
+      status: 'not_needed',
+      resolvedBy: BERLIN_CSM,
+      resolvedReason: 'No SA on this deal <!channel>',
+    });
 
     // "Log it" opens the log modal with the account and the completing activity type filled in.
     const welcomeTask = acmeTasks.find((task) => task.ruleId === 'onboarding.welcome')!;
     await context.app.interact(
-      blockActionsPayload({ userId: BERLIN_CSM, actionId: TASK_ACTIONS.log, value: welcomeTask.id, channelId: CHANNEL, messageTs: (welcome!.response as { ts: string }).ts }),
+      blockActionsPayload({
+        userId: BERLIN_CSM,
+        actionId: TASK_ACTIONS.log,
+        value: welcomeTask.id,
+        channelId: CHANNEL,
+        messageTs: (welcome!.response as { ts: string }).ts,
+      }),
     );
-    const logModal = await context.fake.waitForCall('views.open', (call) => (call.args.view as { callback_id: string }).callback_id === LOG_MODAL.callbackId);
+    const logModal = await context.fake.waitForCall(
+      'views.open',
+      (call) => (call.args.view as { callback_id: string }).callback_id === LOG_MODAL.callbackId,
+    );
     expect(JSON.stringify(logModal.args.view)).toContain(acme.id);
     expect(JSON.stringify(logModal.args.view)).toContain('"value":"onboarding_milestone"');
     expect((logModal.args.view as { callback_id: string }).callback_id).toBe(LOG_MODAL.callbackId);
@@ -167,7 +211,10 @@ describe.each(testDatabases())('the customer clocks, end to end through the runn
     expect(digestsTo(context, BERLIN_CSM)).toHaveLength(1);
 
     // Logging the milestone completes the welcome and its channel message says so.
-    await context.app.command('log Acme Clockworks onboarding Welcome mail sent', { userId: BERLIN_CSM, channelId: CHANNEL });
+    await context.app.command('log Acme Clockworks onboarding Welcome mail sent', {
+      userId: BERLIN_CSM,
+      channelId: CHANNEL,
+    });
     const reply = await context.fake.waitForCall(RESPONSE_URL_METHOD);
     expect(String(reply.args.text)).toContain('It completes 1 open task');
     const welcomeTs = (welcome!.response as { ts: string }).ts;
@@ -182,7 +229,9 @@ describe.each(testDatabases())('the customer clocks, end to end through the runn
 
     // `/cs tasks` lists the caller's open tasks.
     await context.app.command('tasks', { userId: NY_CSM, channelId: 'C0ANY00001' });
-    const tasksReply = await context.fake.waitForCall(RESPONSE_URL_METHOD, (call) => String(call.args.text).startsWith('You have'));
+    const tasksReply = await context.fake.waitForCall(RESPONSE_URL_METHOD, (call) =>
+      String(call.args.text).startsWith('You have'),
+    );
     expect(String(tasksReply.args.text)).toMatch(/You have \d+ open tasks?, \d+ overdue/);
   });
 });

@@ -1,8 +1,8 @@
 import { eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { accounts } from '../../src/db/schema';
-import { RESPONSE_URL_METHOD } from '../support/fake-slack';
 import { createAccount, useRunningApp } from '../support/e2e-context';
+import { RESPONSE_URL_METHOD } from '../support/fake-slack';
 import { testDatabases } from '../support/test-databases';
 
 const NOW = new Date('2026-11-23T15:00:00Z');
@@ -12,21 +12,32 @@ describe.each(testDatabases())('/cs commands, end to end on $name', (engine) => 
   const context = useRunningApp(engine, { now: () => NOW });
   const reply = async () => String((await context.fake.waitForCall(RESPONSE_URL_METHOD)).args.text);
 
-  it.each(['help', '', 'frobnicate'])('answers "/cs %s" with the short guide, visible only to the caller', async (text) => {
-    const response = await context.app.command(text, { userId: ALICE, channelId: 'C0ANY00001' });
-    expect(response.status).toBe(200);
-    const call = await context.fake.waitForCall(RESPONSE_URL_METHOD);
-    expect(call.args.response_type).toBe('ephemeral');
-    expect(String(call.args.text)).toContain('/cs log <account> <type> <notes…>');
-    if (text === 'frobnicate') expect(String(call.args.text)).toContain("I don't know `frobnicate`");
-  });
+  it.each(['help', '', 'frobnicate'])(
+    'answers "/cs %s" with the short guide, visible only to the caller',
+    async (text) => {
+      const response = await context.app.command(text, { userId: ALICE, channelId: 'C0ANY00001' });
+      expect(response.status).toBe(200);
+      const call = await context.fake.waitForCall(RESPONSE_URL_METHOD);
+      expect(call.args.response_type).toBe('ephemeral');
+      expect(String(call.args.text)).toContain('/cs log <account> <type> <notes…>');
+      if (text === 'frobnicate') expect(String(call.args.text)).toContain("I don't know `frobnicate`");
+    },
+  );
 
   it('logs in one line, matching the account name regardless of case, and posts the summary', async () => {
     const acme = await createAccount(context, { name: 'Acme Call Center', channelId: 'C0ACME0001' });
-    await context.app.command('log acme call center cadence call Went well. <!here>', { userId: ALICE, channelId: 'C0OTHER001' });
+    await context.app.command('log acme call center cadence call Went well. <!here>', {
+      userId: ALICE,
+      channelId: 'C0OTHER001',
+    });
     expect(await reply()).toContain('Logged *Cadence call* for *Acme Call Center*');
     const [stored] = await context.app.deps.activities.listRecent(acme.id, 1);
-    expect(stored).toMatchObject({ type: 'cadence_call', occurredOn: '2026-11-23', notes: 'Went well. <!here>', loggedBy: ALICE });
+    expect(stored).toMatchObject({
+      type: 'cadence_call',
+      occurredOn: '2026-11-23',
+      notes: 'Went well. <!here>',
+      loggedBy: ALICE,
+    });
     const summary = await context.fake.waitForCall('chat.postMessage', (call) => call.args.channel === 'C0ACME0001');
     expect(String(summary.args.text)).toContain('&lt;!here&gt;');
   });

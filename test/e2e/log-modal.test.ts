@@ -1,9 +1,14 @@
-import { describe, expect, it } from 'vitest';
 import type { types } from '@slack/bolt';
+import { describe, expect, it } from 'vitest';
 import { LOG_MODAL } from '../../src/views/log-activity-modal';
 import { createAccount, useRunningApp } from '../support/e2e-context';
 import { logModalValues } from '../support/log-modal-values';
-import { blockActionsPayload, viewPayload, viewSubmissionPayload, blockSuggestionPayload } from '../support/slack-signer';
+import {
+  blockActionsPayload,
+  blockSuggestionPayload,
+  viewPayload,
+  viewSubmissionPayload,
+} from '../support/slack-signer';
 import { testDatabases } from '../support/test-databases';
 
 // 03:30 UTC on the 24th is still the 23rd in New York: "today" must follow the team's zone.
@@ -55,7 +60,12 @@ describe.each(testDatabases())('the log modal, end to end on $name', (engine) =>
     await createAccount(context, { name: 'Globex Holdings' });
     await createAccount(context, { name: 'Big Globex Subsidiary' });
     const response = await context.app.interact(
-      blockSuggestionPayload({ userId: ALICE, actionId: LOG_MODAL.account.action, blockId: LOG_MODAL.account.block, value: 'glob' }),
+      blockSuggestionPayload({
+        userId: ALICE,
+        actionId: LOG_MODAL.account.action,
+        blockId: LOG_MODAL.account.block,
+        value: 'glob',
+      }),
     );
     expect(response.status).toBe(200);
     const { options } = response.json() as { options: Array<{ text: { text: string }; value: string }> };
@@ -121,11 +131,23 @@ describe.each(testDatabases())('the log modal, end to end on $name', (engine) =>
     expect(update.response).toMatchObject({ ok: true });
     const updated = update.args.view as Modal;
     expect(blockIds(updated)).toEqual(
-      expect.arrayContaining([LOG_MODAL.acceleratorType.block, LOG_MODAL.contentModule.block, LOG_MODAL.contentModuleCustom.block]),
+      expect.arrayContaining([
+        LOG_MODAL.acceleratorType.block,
+        LOG_MODAL.contentModule.block,
+        LOG_MODAL.contentModuleCustom.block,
+      ]),
     );
-    const acceleratorBlock = updated.blocks.find((b) => b.block_id === LOG_MODAL.acceleratorType.block) as types.InputBlock;
+    const acceleratorBlock = updated.blocks.find(
+      (b) => b.block_id === LOG_MODAL.acceleratorType.block,
+    ) as types.InputBlock;
     expect((acceleratorBlock.element as types.StaticSelect).options?.map((o) => o.value)).toEqual([
-      'Agile Planning', 'CI', 'CD', 'Security', 'AI', 'Compliance', 'System Administration',
+      'Agile Planning',
+      'CI',
+      'CD',
+      'Security',
+      'AI',
+      'Compliance',
+      'System Administration',
     ]);
     const moduleBlock = updated.blocks.find((b) => b.block_id === LOG_MODAL.contentModule.block) as types.InputBlock;
     expect(JSON.stringify(moduleBlock.element)).toContain('Runner fleet guidance');
@@ -169,7 +191,11 @@ describe.each(testDatabases())('the log modal, end to end on $name', (engine) =>
 
   it('asks for the renewal outcome when a renewal call is submitted without one', async () => {
     const hooli = await createAccount(context, { name: 'Hooli' });
-    const response = await submitLogModal({ account: { id: hooli.id, name: 'Hooli' }, type: 'renewal_call', date: TODAY });
+    const response = await submitLogModal({
+      account: { id: hooli.id, name: 'Hooli' },
+      type: 'renewal_call',
+      date: TODAY,
+    });
     const body = response.json() as { errors: Record<string, string> };
     expect(body.errors[LOG_MODAL.renewalOutcome.block]).toMatch(/renewal question/);
     expect(await context.app.deps.activities.listRecent(hooli.id, 5)).toHaveLength(0);

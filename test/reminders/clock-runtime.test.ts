@@ -42,9 +42,18 @@ describe.each(testDatabases())('the clocks with the real renderer and dispatcher
 
   async function addAccount(channelId: string) {
     const account = await createAccountRepository({ db: handle.db }).create(
-      accountFixture({ name: `Acct ${channelId}`, channelId, contractStart: '2026-03-02', renewalDate: '2027-03-02', team: [{ role: 'CSM', slackUserId: CSM }] }),
+      accountFixture({
+        name: `Acct ${channelId}`,
+        channelId,
+        contractStart: '2026-03-02',
+        renewalDate: '2027-03-02',
+        team: [{ role: 'CSM', slackUserId: CSM }],
+      }),
     );
-    await handle.db.update(accounts).set({ createdAt: new Date('2026-01-01T00:00:00Z') }).where(eq(accounts.id, account.id));
+    await handle.db
+      .update(accounts)
+      .set({ createdAt: new Date('2026-01-01T00:00:00Z') })
+      .where(eq(accounts.id, account.id));
     return account;
   }
 
@@ -63,7 +72,9 @@ describe.each(testDatabases())('the clocks with the real renderer and dispatcher
 
     const again = await runtime().runPass(new Date('2026-04-15T10:01:00Z'));
     expect(again.dispatch?.sent).toBe(0);
-    expect(fake.callsTo('chat.postMessage').filter((call) => call.args.channel === 'C0BACKLOG1')).toHaveLength(posts.length);
+    expect(fake.callsTo('chat.postMessage').filter((call) => call.args.channel === 'C0BACKLOG1')).toHaveLength(
+      posts.length,
+    );
   });
 
   it('sends reminders for an archived channel to the person’s DM and tells the admin once', async () => {
@@ -99,7 +110,15 @@ describe('the every-minute clock job', () => {
     const lines: string[] = [];
     const report: ClockPassReport = {
       at: '2026-03-02T08:00:00.000Z',
-      planner: { accounts: 1, tasksCreated: 2, tasksCompleted: 0, tasksClosed: 0, messagesQueued: 2, digestsQueued: 0, completedTaskIds: [] },
+      planner: {
+        accounts: 1,
+        tasksCreated: 2,
+        tasksCompleted: 0,
+        tasksClosed: 0,
+        messagesQueued: 2,
+        digestsQueued: 0,
+        completedTaskIds: [],
+      },
       dispatch: null,
     };
     const jobs = startClockJobs({

@@ -1,13 +1,13 @@
 import { count, eq } from 'drizzle-orm';
-import { beforeEach, afterEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createAccountRepository } from '../../src/accounts/account-repository';
 import type { DatabaseHandle } from '../../src/db/database';
-import { accounts, notifications, slackUsers, tasks } from '../../src/db/schema';
-import { createPlannerDeps, runPlanner, type PlannerDeps } from '../../src/reminders/run-planner';
-import { accountFixture } from '../support/e2e-context';
-import { createPostgresDatabaseUrl, testDatabases } from '../support/test-databases';
 import { migrate } from '../../src/db/migrate';
 import { openDatabase } from '../../src/db/open-database';
+import { accounts, notifications, slackUsers, tasks } from '../../src/db/schema';
+import { createPlannerDeps, type PlannerDeps, runPlanner } from '../../src/reminders/run-planner';
+import { accountFixture } from '../support/e2e-context';
+import { createPostgresDatabaseUrl, testDatabases } from '../support/test-databases';
 
 const CSM = 'U0CSM00001';
 const TRACKED_SINCE = new Date('2026-01-01T00:00:00Z');
@@ -35,7 +35,12 @@ describe.each(testDatabases())('the planner on $name', (engine) => {
   const notificationCount = async () => (await handle.db.select({ n: count() }).from(notifications))[0]?.n ?? 0;
 
   it('creates the tasks that have opened, queues one channel message each, and creates nothing new on a second pass at the same instant', async () => {
-    await addAccount({ name: 'Acme', channelId: 'C0ACME0001', contractStart: '2026-03-02', team: [{ role: 'CSM', slackUserId: CSM }] });
+    await addAccount({
+      name: 'Acme',
+      channelId: 'C0ACME0001',
+      contractStart: '2026-03-02',
+      team: [{ role: 'CSM', slackUserId: CSM }],
+    });
     const now = new Date('2026-03-06T10:00:00Z');
     const first = await runPlanner(deps, now);
     expect(first.tasksCreated).toBeGreaterThan(0);
@@ -51,7 +56,12 @@ describe.each(testDatabases())('the planner on $name', (engine) => {
   });
 
   it('completes a task when its activity is logged and never reminds about it again', async () => {
-    const acme = await addAccount({ name: 'Acme', channelId: 'C0ACME0001', contractStart: '2026-03-02', team: [{ role: 'CSM', slackUserId: CSM }] });
+    const acme = await addAccount({
+      name: 'Acme',
+      channelId: 'C0ACME0001',
+      contractStart: '2026-03-02',
+      team: [{ role: 'CSM', slackUserId: CSM }],
+    });
     await runPlanner(deps, new Date('2026-03-06T10:00:00Z'));
     await deps.activities.insert({
       accountId: acme.id,
@@ -81,7 +91,10 @@ describe.each(testDatabases())('the planner on $name', (engine) => {
         team: [{ role: 'CSM', slackUserId: CSM }],
       }),
     );
-    await handle.db.update(accounts).set({ createdAt: new Date('2026-03-01T00:00:00Z') }).where(eq(accounts.id, account.id));
+    await handle.db
+      .update(accounts)
+      .set({ createdAt: new Date('2026-03-01T00:00:00Z') })
+      .where(eq(accounts.id, account.id));
     await runPlanner(deps, new Date('2026-03-02T10:00:00Z'));
     const ruleIds = (await handle.db.select().from(tasks)).map((task) => task.ruleId);
     expect(ruleIds.filter((id) => id.startsWith('onboarding.') || id.startsWith('handoff.'))).toEqual([]);
@@ -89,7 +102,12 @@ describe.each(testDatabases())('the planner on $name', (engine) => {
   });
 
   it('closes the open tasks of a closed account', async () => {
-    const acme = await addAccount({ name: 'Acme', channelId: 'C0ACME0001', contractStart: '2026-03-02', team: [{ role: 'CSM', slackUserId: CSM }] });
+    const acme = await addAccount({
+      name: 'Acme',
+      channelId: 'C0ACME0001',
+      contractStart: '2026-03-02',
+      team: [{ role: 'CSM', slackUserId: CSM }],
+    });
     const first = await runPlanner(deps, new Date('2026-03-06T10:00:00Z'));
     await deps.accounts.close(acme.id);
     const report = await runPlanner(deps, new Date('2026-03-06T10:01:00Z'));
@@ -105,22 +123,34 @@ describe.each(testDatabases())('the planner on $name', (engine) => {
       { userId: berliner, timeZone: 'Europe/Berlin', fetchedAt: new Date('2030-01-01T00:00:00Z') },
       { userId: newYorker, timeZone: 'America/New_York', fetchedAt: new Date('2030-01-01T00:00:00Z') },
     ]);
-    await addAccount({ name: 'Berlin Co', contractStart: '2026-03-02', team: [{ role: 'CSM', slackUserId: berliner }] });
+    await addAccount({
+      name: 'Berlin Co',
+      contractStart: '2026-03-02',
+      team: [{ role: 'CSM', slackUserId: berliner }],
+    });
     await addAccount({ name: 'NY Co', contractStart: '2026-03-02', team: [{ role: 'CSM', slackUserId: newYorker }] });
     // Welcome (due 2026-03-03) is overdue for both by Wednesday 2026-03-04.
     const digestKeys = async () =>
-      (await handle.db.select().from(notifications).where(eq(notifications.kind, 'overdue_digest'))).map((row) => row.key).sort();
+      (await handle.db.select().from(notifications).where(eq(notifications.kind, 'overdue_digest')))
+        .map((row) => row.key)
+        .sort();
 
     await runPlanner(deps, new Date('2026-03-04T08:30:00Z')); // 09:30 Berlin, 03:30 New York
     expect(await digestKeys()).toEqual([`overdue_digest:${berliner}:2026-03-04`]);
     await runPlanner(deps, new Date('2026-03-04T14:05:00Z')); // 09:05 New York
-    expect(await digestKeys()).toEqual([`overdue_digest:${berliner}:2026-03-04`, `overdue_digest:${newYorker}:2026-03-04`]);
+    expect(await digestKeys()).toEqual([
+      `overdue_digest:${berliner}:2026-03-04`,
+      `overdue_digest:${newYorker}:2026-03-04`,
+    ]);
     await runPlanner(deps, new Date('2026-03-04T16:00:00Z'));
     expect(await digestKeys()).toHaveLength(2);
 
     await runPlanner(deps, new Date('2026-03-07T12:00:00Z')); // Saturday everywhere
     expect(await digestKeys()).toHaveLength(2);
-    const [berlinDigest] = await handle.db.select().from(notifications).where(eq(notifications.key, `overdue_digest:${berliner}:2026-03-04`));
+    const [berlinDigest] = await handle.db
+      .select()
+      .from(notifications)
+      .where(eq(notifications.key, `overdue_digest:${berliner}:2026-03-04`));
     expect(berlinDigest?.dueAt).toEqual(new Date('2026-03-04T08:00:00Z'));
   });
 });
@@ -135,7 +165,12 @@ describe.runIf(process.env.TEST_DATABASE_URL)('two planners on one PostgreSQL at
       const repository = createAccountRepository({ db: first.db });
       for (let i = 0; i < 30; i += 1) {
         await repository.create(
-          accountFixture({ name: `Replica ${i}`, channelId: `C0REPLICA${i}`, contractStart: '2026-03-02', team: [{ role: 'CSM', slackUserId: CSM }] }),
+          accountFixture({
+            name: `Replica ${i}`,
+            channelId: `C0REPLICA${i}`,
+            contractStart: '2026-03-02',
+            team: [{ role: 'CSM', slackUserId: CSM }],
+          }),
         );
       }
       await first.db.update(accounts).set({ createdAt: TRACKED_SINCE });

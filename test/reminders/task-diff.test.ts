@@ -24,7 +24,11 @@ function stored(overrides: Partial<StoredTaskKey> & { id: string; ruleId: string
 
 describe('diffTasks', () => {
   it('finds nothing to do when the stored tasks already match the plan', () => {
-    const diff = diffTasks([planned({ ruleId: 'onboarding.welcome' })], [stored({ id: 't1', ruleId: 'onboarding.welcome' })], TRACKED_SINCE);
+    const diff = diffTasks(
+      [planned({ ruleId: 'onboarding.welcome' })],
+      [stored({ id: 't1', ruleId: 'onboarding.welcome' })],
+      TRACKED_SINCE,
+    );
     expect(isEmptyDiff(diff)).toBe(true);
   });
 

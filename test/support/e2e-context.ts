@@ -53,6 +53,9 @@ export function accountFixture(overrides: Partial<NewAccount> & { name: string }
   };
 }
 
-export async function createAccount(context: E2eContext, overrides: Partial<NewAccount> & { name: string }): Promise<Account> {
+export async function createAccount(
+  context: E2eContext,
+  overrides: Partial<NewAccount> & { name: string },
+): Promise<Account> {
   return context.app.deps.accounts.create(accountFixture(overrides));
 }

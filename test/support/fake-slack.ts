@@ -88,11 +88,7 @@ export interface FakeSlack {
   close(): Promise<void>;
   calls: RecordedCall[];
   callsTo(method: string): RecordedCall[];
-  waitForCall(
-    method: string,
-    predicate?: (call: RecordedCall) => boolean,
-    timeoutMs?: number,
-  ): Promise<RecordedCall>;
+  waitForCall(method: string, predicate?: (call: RecordedCall) => boolean, timeoutMs?: number): Promise<RecordedCall>;
   /** Forgets calls, injected failures, delays, messages and views; keeps users and channels. */
   reset(): void;
   addUser(user: FakeUserInput): void;
@@ -186,9 +182,7 @@ function tzDetails(tz: string, at: Date): { label: string; offsetSeconds: number
       .formatToParts(at)
       .find((p) => p.type === 'timeZoneName')?.value ?? '';
   const match = /GMT([+-])(\d{2}):(\d{2})/.exec(part('longOffset'));
-  const offsetSeconds = match
-    ? (match[1] === '-' ? -1 : 1) * (Number(match[2]) * 3600 + Number(match[3]) * 60)
-    : 0;
+  const offsetSeconds = match ? (match[1] === '-' ? -1 : 1) * (Number(match[2]) * 3600 + Number(match[3]) * 60) : 0;
   return { label: part('long'), offsetSeconds };
 }
 
@@ -259,10 +253,7 @@ export async function startFakeSlack(options: FakeSlackOptions = {}): Promise<Fa
     if (compareTs(candidate, lastTs) <= 0) {
       const [sec = '0', frac = '0'] = lastTs.split('.');
       const micros = Number(frac) + 1;
-      candidate =
-        micros >= 1_000_000
-          ? `${Number(sec) + 1}.000000`
-          : `${sec}.${String(micros).padStart(6, '0')}`;
+      candidate = micros >= 1_000_000 ? `${Number(sec) + 1}.000000` : `${sec}.${String(micros).padStart(6, '0')}`;
     }
     lastTs = candidate;
     return candidate;
@@ -529,7 +520,10 @@ export async function startFakeSlack(options: FakeSlackOptions = {}): Promise<Fa
         const channel = findChannel(existing, false);
         return channel ? { ok: true, channel: { id: channel.id } } : fail('channel_not_found');
       }
-      const ids = (text(args, 'users') ?? '').split(',').map((u) => u.trim()).filter(Boolean);
+      const ids = (text(args, 'users') ?? '')
+        .split(',')
+        .map((u) => u.trim())
+        .filter(Boolean);
       const [only] = ids;
       if (only === undefined) return fail('users_list_not_supplied');
       if (options.strictChannels && ids.some((id) => !users.has(id))) return fail('user_not_found');
@@ -646,12 +640,22 @@ export async function startFakeSlack(options: FakeSlackOptions = {}): Promise<Fa
       // A slash command's response_url: Slack shows the posted message to the user (ephemeral by default).
       const args = await readArgs(req);
       const response: Answer = { ok: true };
-      record({ method: RESPONSE_URL_METHOD, args: { ...args, response_url: path }, at: Date.now(), response, httpStatus: 200, dropped: false, token: undefined });
+      record({
+        method: RESPONSE_URL_METHOD,
+        args: { ...args, response_url: path },
+        at: Date.now(),
+        response,
+        httpStatus: 200,
+        dropped: false,
+        token: undefined,
+      });
       res.writeHead(200, { 'content-type': 'application/json; charset=utf-8' }).end(JSON.stringify(response));
       return;
     }
     if (!path.startsWith('/api/')) {
-      res.writeHead(404, { 'content-type': 'text/plain' }).end('fake Slack serves only /api/<method> and /response/<id>');
+      res
+        .writeHead(404, { 'content-type': 'text/plain' })
+        .end('fake Slack serves only /api/<method> and /response/<id>');
       return;
     }
     const method = path.slice('/api/'.length);

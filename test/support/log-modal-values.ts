@@ -13,11 +13,16 @@ export function logModalValues(input: {
   contentModuleCustom?: string;
 }): Record<string, Record<string, unknown>> {
   const selected = (value: string | undefined, text = value) =>
-    value ? { type: 'static_select', selected_option: { text: { type: 'plain_text', text }, value } } : { type: 'static_select', selected_option: null };
+    value
+      ? { type: 'static_select', selected_option: { text: { type: 'plain_text', text }, value } }
+      : { type: 'static_select', selected_option: null };
   const values: Record<string, Record<string, unknown>> = {
     [LOG_MODAL.account.block]: {
       [LOG_MODAL.account.action]: input.account
-        ? { type: 'external_select', selected_option: { text: { type: 'plain_text', text: input.account.name }, value: input.account.id } }
+        ? {
+            type: 'external_select',
+            selected_option: { text: { type: 'plain_text', text: input.account.name }, value: input.account.id },
+          }
         : { type: 'external_select', selected_option: null },
     },
     [LOG_MODAL.type.block]: { [LOG_MODAL.type.action]: selected(input.type) },

@@ -1,9 +1,9 @@
 import type { AppDeps } from '../../src/app-deps';
 import { loadConfig } from '../../src/config/env';
 import type { DatabaseHandle } from '../../src/db/database';
-import { createCsBot, type CsBot } from '../../src/slack/create-app';
+import { type CsBot, createCsBot } from '../../src/slack/create-app';
 import type { FakeSlack } from './fake-slack';
-import { interactionBody, postToApp, slashCommandBody, type AppResponse } from './slack-signer';
+import { type AppResponse, interactionBody, postToApp, slashCommandBody } from './slack-signer';
 
 export const TEST_SIGNING_SECRET = 'test-signing-secret-0123456789abcdef';
 
@@ -50,8 +50,7 @@ export async function startRunningApp(options: {
         signingSecret: TEST_SIGNING_SECRET,
         body: slashCommandBody({ text, userId, channelId, responseUrl: options.fakeSlack.newResponseUrl() }),
       }),
-    interact: (payload) =>
-      postToApp(url, { signingSecret: TEST_SIGNING_SECRET, body: interactionBody(payload) }),
+    interact: (payload) => postToApp(url, { signingSecret: TEST_SIGNING_SECRET, body: interactionBody(payload) }),
     stop: () => bot.stop(),
   };
 }

@@ -291,7 +291,8 @@ export function eventBody(event: object, options: EventEnvelopeOptions = {}): st
     api_app_id: DEFAULT_API_APP_ID,
     event,
     type: 'event_callback',
-    event_id: options.eventId ?? `Ev${String(eventCounter).padStart(4, '0')}${randomBytes(4).toString('hex').toUpperCase()}`,
+    event_id:
+      options.eventId ?? `Ev${String(eventCounter).padStart(4, '0')}${randomBytes(4).toString('hex').toUpperCase()}`,
     event_time: options.eventTime ?? nowSeconds(),
     authorizations: [
       { enterprise_id: null, team_id: teamId, user_id: 'U0BOT', is_bot: true, is_enterprise_install: false },

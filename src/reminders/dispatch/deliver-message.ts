@@ -1,9 +1,10 @@
 /** Posts one planned message on its lane and records what became of its rows. */
+
+import { handleBrokenChannel } from './broken-channel';
 import type { Lane } from './lanes';
 import type { PassContext } from './pass-context';
 import { idsOf } from './pass-context';
 import type { OutgoingMessage } from './plan-messages';
-import { handleBrokenChannel } from './broken-channel';
 import { findReminders, HISTORY_SLACK_MS } from './reminder-history';
 import { reminderMetadata, slackMetadata } from './reminder-metadata';
 import { UNKNOWN_OUTCOME_BACKOFF_MS } from './retry-policy';
@@ -45,7 +46,11 @@ async function settleUnknownOutcome(ctx: PassContext, message: OutgoingMessage, 
   await ctx.pacer.wait(message.channel);
   let found: Map<string, string>;
   try {
-    found = await findReminders(ctx.slack, { channel: message.channel, since: new Date(attemptAt - HISTORY_SLACK_MS), keys });
+    found = await findReminders(ctx.slack, {
+      channel: message.channel,
+      since: new Date(attemptAt - HISTORY_SLACK_MS),
+      keys,
+    });
   } catch (error) {
     // Still not knowing: the rows stay claimed and recovery looks again once the lease runs out.
     ctx.logger.warn(`Lost Slack's answer for ${keys.join(', ')} and could not read ${message.channel}`, error);
@@ -57,7 +62,11 @@ async function settleUnknownOutcome(ctx: PassContext, message: OutgoingMessage, 
     return;
   }
   const notBefore = new Date(ctx.now.getTime() + UNKNOWN_OUTCOME_BACKOFF_MS);
-  await ctx.store.release(idsOf(message.rows), { notBefore, lastError: "lost Slack's answer; not in history", refundAttempt: false });
+  await ctx.store.release(idsOf(message.rows), {
+    notBefore,
+    lastError: "lost Slack's answer; not in history",
+    refundAttempt: false,
+  });
   ctx.report.retried += message.rows.length;
 }
 
@@ -69,7 +78,11 @@ async function render(ctx: PassContext, message: OutgoingMessage): Promise<Rende
   }
 }
 
-export async function deliverMessage(ctx: PassContext, message: OutgoingMessage, lane: Lane<OutgoingMessage>): Promise<void> {
+export async function deliverMessage(
+  ctx: PassContext,
+  message: OutgoingMessage,
+  lane: Lane<OutgoingMessage>,
+): Promise<void> {
   const { channel } = message;
   const rendered = await render(ctx, message);
   if (rendered instanceof Error) {
@@ -107,7 +120,10 @@ export async function deliverMessage(ctx: PassContext, message: OutgoingMessage,
           ctx.report.rateLimited += 1;
           if (failure.retryAfterMs > ctx.options.maxRateLimitWaitMs) {
             const notBefore = new Date(ctx.now.getTime() + failure.retryAfterMs);
-            await releaseLane(ctx, message, lane, { notBefore, lastError: `rate limited for ${failure.retryAfterMs} ms` });
+            await releaseLane(ctx, message, lane, {
+              notBefore,
+              lastError: `rate limited for ${failure.retryAfterMs} ms`,
+            });
             return;
           }
           // Only this lane waits; the others keep posting meanwhile.

@@ -12,7 +12,7 @@ import { resolveOptions } from './options';
 import { createOutboxStore } from './outbox-store';
 import { createPacer } from './pacer';
 import type { PassContext } from './pass-context';
-import { planMessages, type OutgoingMessage } from './plan-messages';
+import { type OutgoingMessage, planMessages } from './plan-messages';
 import { recoverStale } from './recover-stale';
 import { emptyReport } from './report';
 import { routeRows } from './route-rows';

@@ -1,9 +1,9 @@
+export { channelBrokenKey } from './broken-channel';
 export { createDispatcher } from './dispatcher';
-export { createReminderSlackClient } from './slack-client';
 export { DEFAULT_DISPATCHER_OPTIONS } from './options';
 export { REMINDER_EVENT_TYPE, reminderKeysOf } from './reminder-metadata';
-export { channelBrokenKey } from './broken-channel';
 export { adminCopyKey } from './route-rows';
+export { createReminderSlackClient } from './slack-client';
 export type {
   Dispatcher,
   DispatcherDeps,

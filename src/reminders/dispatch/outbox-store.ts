@@ -28,7 +28,10 @@ export interface OutboxStore {
   setTarget(ids: string[], channel: string): Promise<void>;
   markSent(ids: string[], sent: { channel: string; ts: string; now: Date; late: boolean }): Promise<number>;
   /** Back to pending; `refundAttempt` when Slack was never asked, so waiting does not count as failing. */
-  release(ids: string[], release: { notBefore: Date | null; lastError: string | null; refundAttempt: boolean }): Promise<void>;
+  release(
+    ids: string[],
+    release: { notBefore: Date | null; lastError: string | null; refundAttempt: boolean },
+  ): Promise<void>;
   /** Puts a taken-over claim's old stamp back, so the next pass tries the history lookup again. */
   restoreClaim(claims: StaleClaim[]): Promise<void>;
   markSkipped(ids: string[], reason: string | null): Promise<void>;
@@ -54,7 +57,12 @@ export function createOutboxStore({ db, instanceId }: { db: Database; instanceId
         const taken = await tx
           .update(notifications)
           .set({ claimedAt: now, claimedBy: instanceId })
-          .where(inArray(notifications.id, stale.map((row) => row.id)))
+          .where(
+            inArray(
+              notifications.id,
+              stale.map((row) => row.id),
+            ),
+          )
           .returning();
         const previous = new Map(stale.map((row) => [row.id, row.claimedAt ?? expiredBefore]));
         return taken.map((row) => ({ row, previousClaimedAt: previous.get(row.id) ?? expiredBefore }));
@@ -85,7 +93,12 @@ export function createOutboxStore({ db, instanceId }: { db: Database; instanceId
             claimedBy: instanceId,
             attempts: sql`${notifications.attempts} + 1`,
           })
-          .where(inArray(notifications.id, due.map((row) => row.id)))
+          .where(
+            inArray(
+              notifications.id,
+              due.map((row) => row.id),
+            ),
+          )
           .returning();
       });
     },
@@ -94,7 +107,15 @@ export function createOutboxStore({ db, instanceId }: { db: Database; instanceId
       if (rows.length === 0) return [];
       return db
         .insert(notifications)
-        .values(rows.map((row) => ({ ...row, status: 'sending' as const, claimedAt: now, claimedBy: instanceId, attempts: 1 })))
+        .values(
+          rows.map((row) => ({
+            ...row,
+            status: 'sending' as const,
+            claimedAt: now,
+            claimedBy: instanceId,
+            attempts: 1,
+          })),
+        )
         .onConflictDoNothing({ target: notifications.key })
         .returning();
     },
@@ -133,7 +154,10 @@ export function createOutboxStore({ db, instanceId }: { db: Database; instanceId
 
     async restoreClaim(claims) {
       for (const { row, previousClaimedAt } of claims) {
-        await db.update(notifications).set({ claimedAt: previousClaimedAt }).where(ours([row.id]));
+        await db
+          .update(notifications)
+          .set({ claimedAt: previousClaimedAt })
+          .where(ours([row.id]));
       }
     },
 

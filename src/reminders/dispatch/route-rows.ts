@@ -39,7 +39,10 @@ async function fanOutToAdmins(ctx: PassContext, rows: NotificationRow[]): Promis
     return [];
   }
   // Copies that already exist (a pass died after inserting them) are another owner's or recovery's.
-  const copies = await ctx.store.insertClaimed(rows.flatMap((row) => adminCopies(row, ctx.admins)), ctx.now);
+  const copies = await ctx.store.insertClaimed(
+    rows.flatMap((row) => adminCopies(row, ctx.admins)),
+    ctx.now,
+  );
   for (const row of rows) {
     await ctx.store.markSkipped([row.id], `channel ${row.channelId ?? ''} broken; copied to the admins' DMs`);
   }

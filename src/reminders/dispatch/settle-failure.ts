@@ -36,7 +36,9 @@ export async function settleFailure(ctx: PassContext, rows: NotificationRow[], f
     } else {
       await ctx.store.release([row.id], { notBefore: decision.notBefore, lastError, refundAttempt: false });
       ctx.report.retried += 1;
-      ctx.logger.warn(`Reminder ${row.key} not sent (${lastError}); retrying after ${decision.notBefore.toISOString()}`);
+      ctx.logger.warn(
+        `Reminder ${row.key} not sent (${lastError}); retrying after ${decision.notBefore.toISOString()}`,
+      );
     }
   }
 }

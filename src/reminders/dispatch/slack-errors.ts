@@ -32,7 +32,9 @@ export function classifySlackError(error: unknown): SlackFailure {
   }
   if (code === webApi.ErrorCode.PlatformError) {
     const slackError = String((error as { data?: { error?: unknown } }).data?.error ?? 'unknown_error');
-    return isBrokenChannelError(slackError) ? { kind: 'channel_broken', error: slackError } : { kind: 'error', error: slackError };
+    return isBrokenChannelError(slackError)
+      ? { kind: 'channel_broken', error: slackError }
+      : { kind: 'error', error: slackError };
   }
   if (code === webApi.ErrorCode.RequestError) {
     return { kind: 'unknown_outcome', message: error instanceof Error ? error.message : String(error) };

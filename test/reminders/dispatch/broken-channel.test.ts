@@ -51,11 +51,13 @@ describe.each(testDatabases())('reminders for a broken account channel on $name'
     expect(account?.channelBrokenAt?.getTime()).toBe(now.getTime());
     expect(account?.channelBrokenReason).toBe('is_archived');
     expect(await notificationByKey(world.handle.db, 'for-amy')).toMatchObject({ status: 'sent', sentChannel: 'DUAMY' });
-    expect(await notificationByKey(world.handle.db, channelBrokenKey(accountId, 'CARCHIVED', 'UADMIN1'))).toMatchObject({
-      kind: 'channel_broken',
-      status: 'sent',
-      recipientUser: 'UADMIN1',
-    });
+    expect(await notificationByKey(world.handle.db, channelBrokenKey(accountId, 'CARCHIVED', 'UADMIN1'))).toMatchObject(
+      {
+        kind: 'channel_broken',
+        status: 'sent',
+        recipientUser: 'UADMIN1',
+      },
+    );
   });
 
   it('tells the admins only once when the same channel breaks again for another pass', async () => {
@@ -68,13 +70,18 @@ describe.each(testDatabases())('reminders for a broken account channel on $name'
     world.fake.failNext('chat.postMessage', 'not_in_channel', { channel: 'CGONE' });
     await dispatcherFor(world.handle.db, world.fake).runOnce(now);
     // Someone repaired the channel, and it broke again the same way.
-    await world.handle.db.update(accounts).set({ channelBrokenAt: null, channelBrokenReason: null }).where(eq(accounts.id, accountId));
+    await world.handle.db
+      .update(accounts)
+      .set({ channelBrokenAt: null, channelBrokenReason: null })
+      .where(eq(accounts.id, accountId));
     await insertNotifications(world.handle.db, [
       { key: 'second', dueAt: now, accountId, channelId: 'CGONE', recipientUser: 'UAMY' },
     ]);
     world.fake.failNext('chat.postMessage', 'not_in_channel', { channel: 'CGONE' });
 
-    const report = await dispatcherFor(world.handle.db, world.fake, { instanceId: 'other' }).runOnce(at(now, minutes(1)));
+    const report = await dispatcherFor(world.handle.db, world.fake, { instanceId: 'other' }).runOnce(
+      at(now, minutes(1)),
+    );
 
     expect(report).toMatchObject({ brokenChannels: 1, redirectedToDm: 1, sent: 1 });
     expect(keysIn('DUAMY')).toEqual(['first', 'second']);

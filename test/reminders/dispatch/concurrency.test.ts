@@ -7,7 +7,7 @@ import { notifications } from '../../../src/db/schema';
 import { DEFAULT_DISPATCHER_OPTIONS } from '../../../src/reminders/dispatch/options';
 import { reminderMetadata, slackMetadata } from '../../../src/reminders/dispatch/reminder-metadata';
 import type { DispatchReport } from '../../../src/reminders/dispatch/types';
-import { startFakeSlack, type FakeSlack } from '../../support/fake-slack';
+import { type FakeSlack, startFakeSlack } from '../../support/fake-slack';
 import { createPostgresDatabaseUrl } from '../../support/test-databases';
 import {
   allNotifications,
@@ -16,9 +16,9 @@ import {
   dispatcherFor,
   insertAccount,
   insertNotifications,
+  type NotificationInput,
   postsPerKey,
   slackClientFor,
-  type NotificationInput,
 } from './dispatch-fixtures';
 
 const CHANNELS = Array.from({ length: 25 }, (_, index) => `CSHARE${String(index).padStart(2, '0')}`);
@@ -28,7 +28,12 @@ async function seedOutbox(db: Database, now: Date, count: number): Promise<strin
   for (const channel of CHANNELS) accountIds.set(channel, await insertAccount(db, channel));
   const rows: NotificationInput[] = Array.from({ length: count }, (_, index) => {
     const channel = CHANNELS[index % CHANNELS.length] ?? 'CSHARE00';
-    return { key: `n-${String(index).padStart(3, '0')}`, dueAt: at(now, -index), accountId: accountIds.get(channel), channelId: channel };
+    return {
+      key: `n-${String(index).padStart(3, '0')}`,
+      dueAt: at(now, -index),
+      accountId: accountIds.get(channel),
+      channelId: channel,
+    };
   });
   await insertNotifications(db, rows);
   return rows.map((row) => row.key);
@@ -39,10 +44,7 @@ async function pendingCount(db: Database): Promise<number> {
 }
 
 /** Runs both dispatchers side by side, pass after pass, until nothing is left to send. */
-async function runUntilDrained(
-  db: Database,
-  passes: Array<() => Promise<DispatchReport>>,
-): Promise<DispatchReport[]> {
+async function runUntilDrained(db: Database, passes: Array<() => Promise<DispatchReport>>): Promise<DispatchReport[]> {
   const reports: DispatchReport[] = [];
   for (let round = 0; round < 10 && (await pendingCount(db)) > 0; round += 1) {
     reports.push(...(await Promise.all(passes.map((pass) => pass()))));

@@ -1,6 +1,7 @@
 /** Shared pieces for the dispatcher tests: real renderers, row inserts, and a fake Slack client. */
-import { webApi } from '@slack/bolt';
+
 import { randomUUID } from 'node:crypto';
+import { webApi } from '@slack/bolt';
 import { afterAll, beforeAll, beforeEach } from 'vitest';
 import type { Database, DatabaseHandle } from '../../../src/db/database';
 import { accounts, notifications, slackUsers, tasks } from '../../../src/db/schema';
@@ -13,7 +14,7 @@ import type {
   NotificationRow,
   RenderMessage,
 } from '../../../src/reminders/dispatch/types';
-import { startFakeSlack, type FakeSlack } from '../../support/fake-slack';
+import { type FakeSlack, startFakeSlack } from '../../support/fake-slack';
 import type { TestDatabase } from '../../support/test-databases';
 
 export const ADMINS = ['UADMIN1', 'UADMIN2'];
@@ -28,7 +29,8 @@ export const textRenderer: RenderMessage = async (rows, { late }) => ({
 
 /** Like textRenderer, but has nothing to say about the given keys (their task closed meanwhile). */
 export function rendererClosing(closedKeys: string[]): RenderMessage {
-  return async (rows, context) => (rows.some((row) => closedKeys.includes(row.key)) ? null : textRenderer(rows, context));
+  return async (rows, context) =>
+    rows.some((row) => closedKeys.includes(row.key)) ? null : textRenderer(rows, context);
 }
 
 export function slackClientFor(fake: FakeSlack): webApi.WebClient {
@@ -38,7 +40,11 @@ export function slackClientFor(fake: FakeSlack): webApi.WebClient {
 export function dispatcherFor(
   db: Database,
   fake: FakeSlack,
-  { instanceId = 'dispatcher-1', render = textRenderer, options = {} }: {
+  {
+    instanceId = 'dispatcher-1',
+    render = textRenderer,
+    options = {},
+  }: {
     instanceId?: string;
     render?: RenderMessage;
     options?: Partial<DispatcherOptions>;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { reminderKeysOf, REMINDER_EVENT_TYPE } from '../../../src/reminders/dispatch/reminder-metadata';
+import { REMINDER_EVENT_TYPE, reminderKeysOf } from '../../../src/reminders/dispatch/reminder-metadata';
 import { testDatabases } from '../../support/test-databases';
 import {
   allNotifications,
@@ -36,10 +36,19 @@ describe.each(testDatabases())('the reminder dispatcher on $name', (engine) => {
     expect(second).toMatchObject({ claimed: 0, sent: 0 });
     const channelMessages = world.fake.messagesIn('CSEND');
     expect(channelMessages.map((message) => message.text)).toEqual(['reminder due-1', 'reminder due-2']);
-    expect(channelMessages[0]?.metadata).toEqual({ event_type: REMINDER_EVENT_TYPE, event_payload: { keys: ['due-1'] } });
+    expect(channelMessages[0]?.metadata).toEqual({
+      event_type: REMINDER_EVENT_TYPE,
+      event_payload: { keys: ['due-1'] },
+    });
     const dm = world.fake.messagesIn(world.fake.dmChannelFor('UBOB'));
     expect(dm.flatMap((message) => reminderKeysOf(message))).toEqual(['dm-1']);
-    expect(postsPerKey(world.fake)).toEqual(new Map([['due-1', 1], ['due-2', 1], ['dm-1', 1]]));
+    expect(postsPerKey(world.fake)).toEqual(
+      new Map([
+        ['due-1', 1],
+        ['due-2', 1],
+        ['dm-1', 1],
+      ]),
+    );
 
     const sent = await notificationByKey(world.handle.db, 'due-1');
     expect(sent).toMatchObject({ status: 'sent', sentChannel: 'CSEND', sentTs: channelMessages[0]?.ts, late: false });
@@ -61,7 +70,11 @@ describe.each(testDatabases())('the reminder dispatcher on $name', (engine) => {
     await dispatcher.runOnce(now);
 
     expect(world.fake.callsTo('conversations.open')).toHaveLength(1);
-    expect(world.fake.callsTo('chat.postMessage').map((call) => call.args.channel)).toEqual(['DUCAROL', 'DUCAROL', 'DUCAROL']);
+    expect(world.fake.callsTo('chat.postMessage').map((call) => call.args.channel)).toEqual([
+      'DUCAROL',
+      'DUCAROL',
+      'DUCAROL',
+    ]);
   });
 
   it('marks rows skipped and posts nothing when the renderer has nothing to say', async () => {
@@ -72,7 +85,9 @@ describe.each(testDatabases())('the reminder dispatcher on $name', (engine) => {
       { key: 'open', dueAt: now, accountId, channelId: 'CSKIP' },
     ]);
 
-    const report = await dispatcherFor(world.handle.db, world.fake, { render: rendererClosing(['closed']) }).runOnce(now);
+    const report = await dispatcherFor(world.handle.db, world.fake, { render: rendererClosing(['closed']) }).runOnce(
+      now,
+    );
 
     expect(report).toMatchObject({ skipped: 1, sent: 1 });
     expect(await notificationByKey(world.handle.db, 'closed')).toMatchObject({ status: 'skipped', sentTs: null });
@@ -86,8 +101,18 @@ describe.each(testDatabases())('the reminder dispatcher on $name', (engine) => {
     const busyKeys = Array.from({ length: 8 }, (_, index) => `busy-${index}`);
     const quietKeys = ['quiet-0', 'quiet-1', 'quiet-2'];
     await insertNotifications(world.handle.db, [
-      ...busyKeys.map((key, index) => ({ key, dueAt: at(now, -hours(9) + minutes(index)), accountId: busy, channelId: 'CBUSY' })),
-      ...quietKeys.map((key, index) => ({ key, dueAt: at(now, -hours(3) + minutes(index)), accountId: quiet, channelId: 'CQUIET' })),
+      ...busyKeys.map((key, index) => ({
+        key,
+        dueAt: at(now, -hours(9) + minutes(index)),
+        accountId: busy,
+        channelId: 'CBUSY',
+      })),
+      ...quietKeys.map((key, index) => ({
+        key,
+        dueAt: at(now, -hours(3) + minutes(index)),
+        accountId: quiet,
+        channelId: 'CQUIET',
+      })),
     ]);
 
     const report = await dispatcherFor(world.handle.db, world.fake).runOnce(now);
@@ -103,7 +128,9 @@ describe.each(testDatabases())('the reminder dispatcher on $name', (engine) => {
 
     const rows = await allNotifications(world.handle.db);
     expect(rows.every((row) => row.status === 'sent' && row.late)).toBe(true);
-    expect(new Set(rows.filter((row) => row.channelId === 'CBUSY').map((row) => row.sentTs))).toEqual(new Set([combined[0]?.ts]));
+    expect(new Set(rows.filter((row) => row.channelId === 'CBUSY').map((row) => row.sentTs))).toEqual(
+      new Set([combined[0]?.ts]),
+    );
   });
 
   it('splits a long downtime backlog for one channel into combined messages of at most twenty', async () => {

@@ -40,18 +40,37 @@ describe('planning reminder messages', () => {
   });
 
   it('sends up to five late rows for a channel one by one and combines six', () => {
-    const five = planMessages(inChannel('C1', [1, 2, 3, 4, 5].map((n) => row(`k${n}`, 60 + n))), NOW, OPTIONS);
-    const six = planMessages(inChannel('C1', [1, 2, 3, 4, 5, 6].map((n) => row(`k${n}`, 60 + n))), NOW, OPTIONS);
+    const five = planMessages(
+      inChannel(
+        'C1',
+        [1, 2, 3, 4, 5].map((n) => row(`k${n}`, 60 + n)),
+      ),
+      NOW,
+      OPTIONS,
+    );
+    const six = planMessages(
+      inChannel(
+        'C1',
+        [1, 2, 3, 4, 5, 6].map((n) => row(`k${n}`, 60 + n)),
+      ),
+      NOW,
+      OPTIONS,
+    );
 
     expect(five.get('C1')?.map((message) => [message.rows.length, message.late, message.combined])).toEqual(
       Array(5).fill([1, true, false]),
     );
-    expect(six.get('C1')?.map((message) => [message.rows.length, message.late, message.combined])).toEqual([[6, true, true]]);
+    expect(six.get('C1')?.map((message) => [message.rows.length, message.late, message.combined])).toEqual([
+      [6, true, true],
+    ]);
   });
 
   it('keeps each channel in its own lane, oldest due first, late rows before on-time ones', () => {
     const plan = planMessages(
-      [...inChannel('C1', [row('on-time', 1), row('late-old', 90), row('late', 30)]), ...inChannel('C2', [row('other', 2)])],
+      [
+        ...inChannel('C1', [row('on-time', 1), row('late-old', 90), row('late', 30)]),
+        ...inChannel('C2', [row('other', 2)]),
+      ],
       NOW,
       OPTIONS,
     );
@@ -62,8 +81,18 @@ describe('planning reminder messages', () => {
   });
 
   it('splits combined rows into even chunks of at most twenty', () => {
-    expect(evenChunks(Array.from({ length: 21 }, (_, i) => i), 20).map((chunk) => chunk.length)).toEqual([11, 10]);
-    expect(evenChunks(Array.from({ length: 40 }, (_, i) => i), 20).map((chunk) => chunk.length)).toEqual([20, 20]);
+    expect(
+      evenChunks(
+        Array.from({ length: 21 }, (_, i) => i),
+        20,
+      ).map((chunk) => chunk.length),
+    ).toEqual([11, 10]);
+    expect(
+      evenChunks(
+        Array.from({ length: 40 }, (_, i) => i),
+        20,
+      ).map((chunk) => chunk.length),
+    ).toEqual([20, 20]);
     expect(evenChunks([], 20)).toEqual([]);
   });
 });

@@ -21,8 +21,18 @@ describe.each(testDatabases())('reminders under Slack rate limits on $name', (en
     const limited = await insertAccount(world.handle.db, 'CLIMITED');
     const free = await insertAccount(world.handle.db, 'CFREE');
     await insertNotifications(world.handle.db, [
-      ...[0, 1, 2].map((index) => ({ key: `limited-${index}`, dueAt: at(now, -index * 1000), accountId: limited, channelId: 'CLIMITED' })),
-      ...[0, 1, 2].map((index) => ({ key: `free-${index}`, dueAt: at(now, -index * 1000), accountId: free, channelId: 'CFREE' })),
+      ...[0, 1, 2].map((index) => ({
+        key: `limited-${index}`,
+        dueAt: at(now, -index * 1000),
+        accountId: limited,
+        channelId: 'CLIMITED',
+      })),
+      ...[0, 1, 2].map((index) => ({
+        key: `free-${index}`,
+        dueAt: at(now, -index * 1000),
+        accountId: free,
+        channelId: 'CFREE',
+      })),
     ]);
   }
 

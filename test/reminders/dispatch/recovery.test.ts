@@ -42,9 +42,18 @@ describe.each(testDatabases())('reminder recovery on $name', (engine) => {
 
     expect(report).toMatchObject({ claimed: 2, sent: 2, recovered: 1, retried: 0 });
     expect(world.fake.callsTo('chat.postMessage').filter((call) => call.dropped)).toHaveLength(1);
-    expect(postsPerKey(world.fake)).toEqual(new Map([['dropped', 1], ['after', 1]]));
+    expect(postsPerKey(world.fake)).toEqual(
+      new Map([
+        ['dropped', 1],
+        ['after', 1],
+      ]),
+    );
     const [message] = world.fake.messagesIn('CDROP');
-    expect(await notificationByKey(world.handle.db, 'dropped')).toMatchObject({ status: 'sent', sentChannel: 'CDROP', sentTs: message?.ts });
+    expect(await notificationByKey(world.handle.db, 'dropped')).toMatchObject({
+      status: 'sent',
+      sentChannel: 'CDROP',
+      sentTs: message?.ts,
+    });
   });
 
   it('leaves a lost post claimed when history cannot be read, and a later dispatcher records it without posting again', async () => {
@@ -56,8 +65,12 @@ describe.each(testDatabases())('reminder recovery on $name', (engine) => {
 
     const first = await dispatcherFor(world.handle.db, world.fake, { instanceId: 'first' }).runOnce(now);
     const stuck = await notificationByKey(world.handle.db, 'lost-answer');
-    const tooSoon = await dispatcherFor(world.handle.db, world.fake, { instanceId: 'second' }).runOnce(at(now, minutes(1)));
-    const later = await dispatcherFor(world.handle.db, world.fake, { instanceId: 'second' }).runOnce(at(now, LEASE + 1000));
+    const tooSoon = await dispatcherFor(world.handle.db, world.fake, { instanceId: 'second' }).runOnce(
+      at(now, minutes(1)),
+    );
+    const later = await dispatcherFor(world.handle.db, world.fake, { instanceId: 'second' }).runOnce(
+      at(now, LEASE + 1000),
+    );
 
     expect(first).toMatchObject({ sent: 0, retried: 0 });
     expect(stuck).toMatchObject({ status: 'sending', claimedBy: 'first', sentChannel: 'CLOST' });
@@ -89,12 +102,27 @@ describe.each(testDatabases())('reminder recovery on $name', (engine) => {
       metadata: slackMetadata(reminderMetadata(['reached-slack'])),
     });
 
-    const report = await dispatcherFor(world.handle.db, world.fake, { instanceId: 'restarted' }).runOnce(at(now, LEASE + 1000));
+    const report = await dispatcherFor(world.handle.db, world.fake, { instanceId: 'restarted' }).runOnce(
+      at(now, LEASE + 1000),
+    );
 
     expect(report).toMatchObject({ recovered: 1, claimed: 2, sent: 3 });
-    expect(postsPerKey(world.fake)).toEqual(new Map([['reached-slack', 1], ['never-posted', 1], ['never-targeted', 1]]));
-    expect(world.fake.messagesIn('CKILL').map((message) => reminderKeysOf(message))).toEqual([['reached-slack'], ['never-posted']]);
-    expect(await notificationByKey(world.handle.db, 'reached-slack')).toMatchObject({ status: 'sent', sentTs: posted.ts, claimedBy: 'restarted' });
+    expect(postsPerKey(world.fake)).toEqual(
+      new Map([
+        ['reached-slack', 1],
+        ['never-posted', 1],
+        ['never-targeted', 1],
+      ]),
+    );
+    expect(world.fake.messagesIn('CKILL').map((message) => reminderKeysOf(message))).toEqual([
+      ['reached-slack'],
+      ['never-posted'],
+    ]);
+    expect(await notificationByKey(world.handle.db, 'reached-slack')).toMatchObject({
+      status: 'sent',
+      sentTs: posted.ts,
+      claimedBy: 'restarted',
+    });
     expect(await notificationByKey(world.handle.db, 'never-posted')).toMatchObject({ status: 'sent', attempts: 2 });
     expect(await notificationByKey(world.handle.db, 'never-targeted')).toMatchObject({ status: 'sent', attempts: 1 });
   });
@@ -109,6 +137,9 @@ describe.each(testDatabases())('reminder recovery on $name', (engine) => {
 
     expect(report).toMatchObject({ claimed: 0, recovered: 0, sent: 0 });
     expect(world.fake.callsTo('conversations.history')).toHaveLength(0);
-    expect(await notificationByKey(world.handle.db, 'in-flight')).toMatchObject({ status: 'sending', claimedBy: 'dead-dispatcher' });
+    expect(await notificationByKey(world.handle.db, 'in-flight')).toMatchObject({
+      status: 'sending',
+      claimedBy: 'dead-dispatcher',
+    });
   });
 });
