@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { digestMoment } from '../src/reminders/digest-schedule';
+import { digestMoment } from '../../src/reminders/digest-schedule';
 
 describe('digestMoment', () => {
   it('is due at 09:00 local time on a weekday, in each person’s own zone', () => {

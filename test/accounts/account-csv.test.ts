@@ -5,7 +5,7 @@ import {
   type AccountImportRow,
   formatAccountCsvError,
   parseAccountsCsv,
-} from '../src/accounts/account-csv';
+} from '../../src/accounts/account-csv';
 
 function rowsOf(result: AccountCsvResult): AccountImportRow[] {
   if (!result.ok) throw new Error(`expected ok, got ${result.errors.map(formatAccountCsvError).join('; ')}`);

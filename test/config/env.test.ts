@@ -3,10 +3,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { SocketModeReceiver } from '@slack/bolt';
 import { describe, expect, it } from 'vitest';
-import { environmentWithDotenv } from '../src/config/dotenv';
-import { ConfigError, loadConfig } from '../src/config/env';
-import { openDatabase } from '../src/db/open-database';
-import { createCsBot } from '../src/slack/create-app';
+import { environmentWithDotenv } from '../../src/config/dotenv';
+import { ConfigError, loadConfig } from '../../src/config/env';
+import { openDatabase } from '../../src/db/open-database';
+import { createCsBot } from '../../src/slack/create-app';
 
 const base = { SLACK_BOT_TOKEN: 'xoxb-1', SLACK_SIGNING_SECRET: 'secret' };
 

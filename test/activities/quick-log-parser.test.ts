@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { readQuickLog } from '../src/activities/quick-log-parser';
-import { parseCsCommand } from '../src/slack/cs-command';
+import { readQuickLog } from '../../src/activities/quick-log-parser';
+import { parseCsCommand } from '../../src/slack/cs-command';
 
 describe('readQuickLog', () => {
   it('offers one reading per place a type word appears, leftmost first', () => {

@@ -1,6 +1,6 @@
 import { webApi } from '@slack/bolt';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { type FakeSlack, startFakeSlack } from './support/fake-slack';
+import { type FakeSlack, startFakeSlack } from './fake-slack';
 
 // @slack/web-api is reached through Bolt, the dependency the app actually declares.
 const { WebClient, ErrorCode, LogLevel } = webApi;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseSnoozeValue, snoozeValue } from '../src/views/task-reminder';
+import { parseSnoozeValue, snoozeValue } from '../../src/views/task-reminder';
 
 const TASK = '3b85f694-af7d-49a8-8a7d-6af0b4c98a19';
 

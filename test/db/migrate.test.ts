@@ -1,9 +1,9 @@
 import { sql } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
-import { queryRows } from '../src/db/database';
-import { migrate } from '../src/db/migrate';
-import { openDatabase } from '../src/db/open-database';
-import { createPostgresDatabaseUrl, testDatabases } from './support/test-databases';
+import { queryRows } from '../../src/db/database';
+import { migrate } from '../../src/db/migrate';
+import { openDatabase } from '../../src/db/open-database';
+import { createPostgresDatabaseUrl, testDatabases } from '../support/test-databases';
 
 describe.each(testDatabases())('migrations on $name', (engine) => {
   it('applies every committed migration once and nothing on a second run', async () => {

@@ -10,7 +10,7 @@ import {
   slashCommandBody,
   viewPayload,
   viewSubmissionPayload,
-} from './support/slack-signer';
+} from './slack-signer';
 
 // The worked example from Slack's "Verifying requests from Slack" documentation.
 const DOCS_SECRET = '8f742231b10e8888abcd99yyyzzz85a5';

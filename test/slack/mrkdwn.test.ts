@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { escapeMrkdwn, truncate } from '../src/slack/mrkdwn';
+import { escapeMrkdwn, truncate } from '../../src/slack/mrkdwn';
 
 describe('escapeMrkdwn', () => {
   it('turns channel-wide mentions and user mentions into inert text', () => {
