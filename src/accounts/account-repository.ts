@@ -1,5 +1,5 @@
 import { and, asc, eq, ilike, inArray, isNotNull, sql } from 'drizzle-orm';
-import type { Database } from '../db/database';
+import type { DbOrTx } from '../db/database';
 import { groupBy, inChunks } from '../db/in-chunks';
 import { accountMembers, accounts, tasks } from '../db/schema';
 import { type Account, type AccountTeamMember, accountNameKey } from '../domain/account';
@@ -45,7 +45,7 @@ function escapeLike(text: string): string {
   return text.replace(/[\\%_]/g, (char) => `\\${char}`);
 }
 
-export function createAccountRepository({ db }: { db: Database }) {
+export function createAccountRepository({ db }: { db: DbOrTx }) {
   async function withTeams(rows: AccountRow[]): Promise<Account[]> {
     if (rows.length === 0) return [];
     const members = [];
@@ -61,7 +61,7 @@ export function createAccountRepository({ db }: { db: Database }) {
     );
   }
 
-  async function insertAccount(executor: Database, input: NewAccount): Promise<string> {
+  async function insertAccount(executor: DbOrTx, input: NewAccount): Promise<string> {
     const [row] = await executor
       .insert(accounts)
       .values({
@@ -98,7 +98,7 @@ export function createAccountRepository({ db }: { db: Database }) {
     /** Creates one account with its team; a taken name raises AccountNameTakenError. */
     async create(input: NewAccount): Promise<Account> {
       try {
-        const id = await db.transaction((tx) => insertAccount(tx as unknown as Database, input));
+        const id = await db.transaction((tx) => insertAccount(tx, input));
         const created = await findById(id);
         if (!created) throw new Error(`Account ${id} vanished right after it was created.`);
         return created;
@@ -115,7 +115,7 @@ export function createAccountRepository({ db }: { db: Database }) {
     async createMany(inputs: NewAccount[]): Promise<number> {
       try {
         await db.transaction(async (tx) => {
-          for (const input of inputs) await insertAccount(tx as unknown as Database, input);
+          for (const input of inputs) await insertAccount(tx, input);
         });
         return inputs.length;
       } catch (error) {

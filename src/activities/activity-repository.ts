@@ -1,12 +1,12 @@
 import { and, desc, eq, inArray } from 'drizzle-orm';
-import type { Database } from '../db/database';
+import type { DbOrTx } from '../db/database';
 import { groupBy, inChunks } from '../db/in-chunks';
 import { activities } from '../db/schema';
 import type { Activity } from '../domain/activity';
 
 export type NewActivity = Omit<Activity, 'id' | 'createdAt'>;
 
-export function createActivityRepository({ db }: { db: Database }) {
+export function createActivityRepository({ db }: { db: DbOrTx }) {
   return {
     async insert(input: NewActivity): Promise<Activity> {
       const [row] = await db.insert(activities).values(input).returning();

@@ -1,5 +1,6 @@
 import type { webApi } from '@slack/bolt';
 import type { Database } from '../db/database';
+import { parseArguments } from './parse-arguments';
 
 /** What a command gets once the database is open and migrated. */
 export interface CommandContext {
@@ -20,6 +21,9 @@ export interface CommandContext {
 /** Returns the process exit code. */
 export type CommandRun = (context: CommandContext) => Promise<number>;
 
+/** A usage mistake (one line, without the final period) or the run to do once the database is open. */
+export type Prepared = { error: string } | { run: CommandRun };
+
 export interface CliCommand {
   /** The words that name it on the command line, e.g. ['accounts', 'import']. */
   words: readonly string[];
@@ -30,10 +34,12 @@ export interface CliCommand {
    * Checks the arguments before the database is opened, so a typo is reported at once rather
    * than after waiting on the database (or being hidden by its lock error).
    */
-  prepare(args: readonly string[]): { error: string } | { run: CommandRun };
+  prepare(args: readonly string[]): Prepared;
 }
 
 export function noArguments(run: CommandRun) {
-  return (args: readonly string[]): { error: string } | { run: CommandRun } =>
-    args.length === 0 ? { run } : { error: `unexpected argument ${JSON.stringify(args[0])}` };
+  return (args: readonly string[]): Prepared => {
+    const parsed = parseArguments(args, {});
+    return 'error' in parsed ? parsed : { run };
+  };
 }

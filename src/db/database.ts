@@ -5,6 +5,12 @@ import type * as schema from './schema';
 /** The drizzle database, whichever driver is behind it (PGlite or postgres.js). */
 export type Database = PgDatabase<PgQueryResultHKT, typeof schema>;
 
+/** An open transaction on it: drizzle's `tx`, which also nests (savepoints). */
+export type Transaction = Parameters<Parameters<Database['transaction']>[0]>[0];
+
+/** What a query module runs on: the database itself, or a transaction a caller opened around several modules. */
+export type DbOrTx = Database | Transaction;
+
 export interface DatabaseHandle {
   db: Database;
   kind: 'pglite' | 'postgres';

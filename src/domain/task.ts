@@ -33,6 +33,9 @@ export interface Task {
   resolvedAt: Date | null;
 }
 
+/** What the planner needs to know of a stored task to compare it with the plan. */
+export type StoredTaskKey = Pick<Task, 'id' | 'ruleId' | 'periodKey' | 'status' | 'forUser'>;
+
 /** A task still asks for work: open, or snoozed until a time that has passed. */
 export function isActive(task: Pick<Task, 'status' | 'snoozedUntil'>, now: Date): boolean {
   if (task.status === 'open') return true;

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { hostname } from 'node:os';
 import type { webApi } from '@slack/bolt';
-import type { Database } from '../db/database';
+import type { DbOrTx } from '../db/database';
 import type { Account } from '../domain/account';
 import { createDispatcher, type DispatcherOptions, type DispatchLogger, type DispatchReport } from './dispatch';
 import { createNotificationRenderer } from './render-notification';
@@ -18,7 +18,7 @@ export interface ClockPassReport {
  * (createReminderSlackClient). Without a client (a dry run) the planner works alone.
  */
 export function createClockRuntime(deps: {
-  db: Database;
+  db: DbOrTx;
   slack: webApi.WebClient | null;
   timeZone: string;
   admins: string[];

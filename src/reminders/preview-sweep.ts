@@ -23,8 +23,7 @@ export async function previewSweep(
 ): Promise<SweepPreviewLine[]> {
   let lines: SweepPreviewLine[] = [];
   try {
-    await deps.db.transaction(async (tx) => {
-      const db = tx as unknown as Database;
+    await deps.db.transaction(async (db) => {
       await createClockRuntime({ db, slack: null, timeZone: deps.timeZone, admins: deps.admins }).runPass(at);
       // Rows this transaction wrote carry its start time as created_at: now() is fixed per transaction.
       const opened = await db
@@ -62,7 +61,7 @@ export async function previewSweep(
             message: row.kind,
           })),
       ];
-      tx.rollback();
+      db.rollback();
     });
   } catch (error) {
     if (!(error instanceof TransactionRollbackError)) throw error;

@@ -1,5 +1,5 @@
 import { and, arrayOverlaps, asc, eq } from 'drizzle-orm';
-import type { Database } from '../db/database';
+import type { DbOrTx } from '../db/database';
 import { accounts, notifications } from '../db/schema';
 import { isActive } from '../domain/task';
 import type { KnownBlock } from '../slack/block-kit';
@@ -17,7 +17,7 @@ export type RenderedMessage = { text: string; blocks: KnownBlock[] };
 export type RenderMode = 'send' | 'refresh';
 
 export interface RenderDeps {
-  db: Database;
+  db: DbOrTx;
   tasks: TaskRepository;
   timeZone: string;
 }
@@ -88,7 +88,7 @@ export function createNotificationRenderer(deps: RenderDeps) {
 }
 
 /** The outbox rows whose message is this Slack message (one, or several combined). */
-export async function rowsOfMessage(db: Database, channel: string, ts: string): Promise<NotificationRow[]> {
+export async function rowsOfMessage(db: DbOrTx, channel: string, ts: string): Promise<NotificationRow[]> {
   return db
     .select()
     .from(notifications)
@@ -98,7 +98,7 @@ export async function rowsOfMessage(db: Database, channel: string, ts: string): 
 
 /** The sent messages that show any of these tasks (for refreshing them after a task changes). */
 export async function messagesShowingTasks(
-  db: Database,
+  db: DbOrTx,
   taskIds: string[],
 ): Promise<Array<{ channel: string; ts: string }>> {
   if (taskIds.length === 0) return [];

@@ -4,7 +4,7 @@ import { createAccountRepository } from '../accounts/account-repository';
 import type { ActivityRepository } from '../activities/activity-repository';
 import { createActivityRepository } from '../activities/activity-repository';
 import { planTasks } from '../clocks/plan-tasks';
-import type { Database } from '../db/database';
+import type { DbOrTx } from '../db/database';
 import { inChunks } from '../db/in-chunks';
 import { accounts, notifications } from '../db/schema';
 import type { Account } from '../domain/account';
@@ -16,7 +16,7 @@ import { diffTasks, isEmptyDiff } from './task-diff';
 import { createUserTimeZones, type TimeZoneOf, type UsersInfoClient } from './user-time-zones';
 
 export interface PlannerDeps {
-  db: Database;
+  db: DbOrTx;
   accounts: AccountRepository;
   activities: ActivityRepository;
   tasks: TaskRepository;
@@ -25,11 +25,7 @@ export interface PlannerDeps {
 }
 
 /** The planner's dependencies over one database; `slack` (users.info) may be null for a dry run. */
-export function createPlannerDeps(deps: {
-  db: Database;
-  slack: UsersInfoClient | null;
-  timeZone: string;
-}): PlannerDeps {
+export function createPlannerDeps(deps: { db: DbOrTx; slack: UsersInfoClient | null; timeZone: string }): PlannerDeps {
   const { db } = deps;
   return {
     db,
@@ -54,7 +50,7 @@ export interface PlannerReport {
 
 export const digestKey = (userId: string, day: string) => `overdue_digest:${userId}:${day}`;
 
-async function trackedSince(db: Database, accountIds: string[]): Promise<Map<string, Date>> {
+async function trackedSince(db: DbOrTx, accountIds: string[]): Promise<Map<string, Date>> {
   const since = new Map<string, Date>();
   for (const ids of inChunks(accountIds)) {
     const rows = await db

@@ -1,6 +1,6 @@
 import { and, eq, inArray } from 'drizzle-orm';
 import type { PlannedTask } from '../clocks/plan-tasks';
-import type { Database } from '../db/database';
+import type { DbOrTx } from '../db/database';
 import { notifications, tasks } from '../db/schema';
 import type { Account } from '../domain/account';
 import { diffTasks } from './task-diff';
@@ -25,7 +25,7 @@ const STILL_OPEN = ['open', 'snoozed'] as const;
  * that left the plan are closed. Running it twice with the same inputs changes nothing the second time.
  */
 export async function syncAccountTasks(
-  db: Database,
+  db: DbOrTx,
   input: { account: Account; trackedSince: Date; planned: PlannedTask[]; now: Date },
 ): Promise<SyncReport> {
   const { account, trackedSince, planned, now } = input;

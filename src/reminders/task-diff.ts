@@ -1,15 +1,6 @@
 import type { PlannedTask } from '../clocks/plan-tasks';
 import { CLOCK_RULES } from '../clocks/rules';
-import type { TaskStatus } from '../domain/task';
-
-/** What the planner needs to know of a stored task to compare it with the plan. */
-export interface StoredTaskKey {
-  id: string;
-  ruleId: string;
-  periodKey: string;
-  status: TaskStatus;
-  forUser: string | null;
-}
+import type { StoredTaskKey } from '../domain/task';
 
 /** The changes that bring an account's stored tasks in line with its plan. */
 export interface TaskDiff {

@@ -1,5 +1,5 @@
 import { eq } from 'drizzle-orm';
-import type { Database } from '../db/database';
+import type { DbOrTx } from '../db/database';
 import { slackUsers } from '../db/schema';
 import { isTimeZone } from '../domain/calendar-day';
 
@@ -16,7 +16,7 @@ export interface UsersInfoClient {
  * Each person's own time zone, from Slack's users.info, cached in the database so every replica
  * shares one answer. If Slack cannot say, the team's zone stands in.
  */
-export function createUserTimeZones(deps: { db: Database; slack: UsersInfoClient | null; fallbackZone: string }) {
+export function createUserTimeZones(deps: { db: DbOrTx; slack: UsersInfoClient | null; fallbackZone: string }) {
   return async function timeZoneOf(userId: string, now: Date): Promise<string> {
     const [cached] = await deps.db.select().from(slackUsers).where(eq(slackUsers.userId, userId));
     if (cached && now.getTime() - cached.fetchedAt.getTime() < FRESH_FOR_MS) return cached.timeZone;

@@ -1,9 +1,8 @@
 import { and, asc, eq, inArray, isNotNull, lte, min, or, sql } from 'drizzle-orm';
-import type { Database } from '../db/database';
+import type { DbOrTx } from '../db/database';
 import { groupBy, inChunks } from '../db/in-chunks';
 import { accounts, tasks } from '../db/schema';
-import type { Task } from '../domain/task';
-import type { StoredTaskKey } from '../reminders/task-diff';
+import type { StoredTaskKey, Task } from '../domain/task';
 
 export type TaskWithAccount = Task & { accountName: string; accountChannelId: string | null };
 
@@ -20,7 +19,7 @@ function flatten(rows: Array<{ task: Task; accountName: string; accountChannelId
   return rows.map(({ task, accountName, accountChannelId }) => ({ ...task, accountName, accountChannelId }));
 }
 
-export function createTaskRepository({ db }: { db: Database }) {
+export function createTaskRepository({ db }: { db: DbOrTx }) {
   return {
     async findById(id: string): Promise<TaskWithAccount | null> {
       const rows = await db

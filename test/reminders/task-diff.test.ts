@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { PlannedTask } from '../../src/clocks/plan-tasks';
-import { diffTasks, isEmptyDiff, type StoredTaskKey } from '../../src/reminders/task-diff';
+import type { StoredTaskKey } from '../../src/domain/task';
+import { diffTasks, isEmptyDiff } from '../../src/reminders/task-diff';
 
 const TRACKED_SINCE = new Date('2026-01-01T00:00:00Z');
 
