@@ -1,8 +1,10 @@
 import { z } from 'zod';
 import type { AppDeps } from '../../src/app-deps';
+import { dayIn, formatDay } from '../../src/domain/calendar-day';
 import { activityTypeForRule } from '../../src/reminders/reminders-service';
 import { escapeMrkdwn } from '../../src/slack/mrkdwn';
 import { logModalFor } from '../../src/use-cases/open-log-modal';
+import { publishHome } from '../../src/use-cases/publish-home';
 import { buildNotNeededModal } from '../../src/views/not-needed-modal';
 import { parseSnoozeValue } from '../../src/views/task-reminder';
 import type { BlockActionArgs } from '../listener-args';
@@ -22,10 +24,18 @@ function actionValue(action: BlockActionArgs['action']): string | undefined {
   return undefined;
 }
 
-/** Tells the person who clicked, and only them, when a button no longer applies. */
-async function tellClicker({ body, client }: BlockActionArgs, text: string): Promise<void> {
-  const channel = body.channel?.id ?? body.user.id;
-  await client.chat.postEphemeral({ channel, user: body.user.id, text });
+const clickedOnHome = (body: BlockActionArgs['body']) => body.view?.type === 'home';
+
+/**
+ * Tells the person who clicked, and only them. On the Home tab there is no conversation for an
+ * ephemeral message, so the Home is re-published with the notice in it (and fresh tasks).
+ */
+async function tellClicker(deps: AppDeps, { body, client }: BlockActionArgs, text: string): Promise<void> {
+  if (clickedOnHome(body) || !body.channel?.id) {
+    await publishHome({ ...deps, slack: client }, { userId: body.user.id, notice: text }, deps.now());
+    return;
+  }
+  await client.chat.postEphemeral({ channel: body.channel.id, user: body.user.id, text });
 }
 
 /** "Log it": the log modal with the task's account and activity type filled in. */
@@ -34,7 +44,7 @@ export function taskLogClicked(deps: AppDeps) {
     await args.ack();
     const id = taskId.safeParse(actionValue(args.action));
     const task = id.success ? await deps.tasks.findById(id.data) : null;
-    if (!task) return tellClicker(args, 'That task no longer exists.');
+    if (!task) return tellClicker(deps, args, 'That task no longer exists.');
     await args.client.views.open({
       trigger_id: args.body.trigger_id,
       view: await logModalFor(deps, { accountId: task.accountId, type: activityTypeForRule(task.ruleId) }),
@@ -47,7 +57,7 @@ export function taskSnoozeChosen(deps: AppDeps) {
   return async (args: BlockActionArgs): Promise<void> => {
     await args.ack();
     const parsed = parseSnoozeValue(actionValue(args.action));
-    if (!parsed) return tellClicker(args, 'I did not understand that snooze choice.');
+    if (!parsed) return tellClicker(deps, args, 'I did not understand that snooze choice.');
     const until = await deps.reminders.snooze(
       parsed.taskId,
       args.body.user.id,
@@ -55,7 +65,11 @@ export function taskSnoozeChosen(deps: AppDeps) {
       deps.now(),
       clickedMessage(args.body),
     );
-    if (!until) await tellClicker(args, 'That task is already closed, so there is nothing to snooze.');
+    if (!until) {
+      await tellClicker(deps, args, 'That task is already closed, so there is nothing to snooze.');
+    } else if (clickedOnHome(args.body)) {
+      await tellClicker(deps, args, `:zzz: Snoozed until ${formatDay(dayIn(until, deps.timeZone))}.`);
+    }
   };
 }
 
@@ -65,13 +79,17 @@ export function taskNotNeededClicked(deps: AppDeps) {
     await args.ack();
     const id = taskId.safeParse(actionValue(args.action));
     const task = id.success ? await deps.tasks.findById(id.data) : null;
-    if (!task) return tellClicker(args, 'That task no longer exists.');
+    if (!task) return tellClicker(deps, args, 'That task no longer exists.');
     if (task.status !== 'open' && task.status !== 'snoozed') {
-      return tellClicker(args, `*${escapeMrkdwn(task.title)}* is already closed.`);
+      return tellClicker(deps, args, `*${escapeMrkdwn(task.title)}* is already closed.`);
     }
     await args.client.views.open({
       trigger_id: args.body.trigger_id,
-      view: buildNotNeededModal(task, { taskId: task.id, ...clickedMessage(args.body) }),
+      view: buildNotNeededModal(task, {
+        taskId: task.id,
+        ...clickedMessage(args.body),
+        ...(clickedOnHome(args.body) ? { fromHome: true } : {}),
+      }),
     });
   };
 }

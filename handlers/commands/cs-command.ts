@@ -12,6 +12,11 @@ import { buildAccountAddModal } from '../../src/views/account-add-modal';
 import { helpMessage } from '../../src/views/help-message';
 import type { CommandArgs } from '../listener-args';
 
+/** A subcommand the parser knows but this switch does not handle fails to compile here. */
+function unhandled(request: never): never {
+  throw new Error(`Unhandled /cs subcommand: ${JSON.stringify(request)}`);
+}
+
 /** `/cs …`: every subcommand answers the caller only (ephemeral), through the response_url. */
 export function csCommand(deps: AppDeps) {
   return async ({ command, ack, respond, client }: CommandArgs): Promise<void> => {
@@ -37,11 +42,7 @@ export function csCommand(deps: AppDeps) {
         return;
       case 'log-quick': {
         const result = await quickLog(
-          {
-            ...deps,
-            slack: createSlackPoster(client),
-            afterActivityLogged: (account) => deps.reminders.replanAccount(account, deps.now()),
-          },
+          { ...deps, slack: createSlackPoster(client) },
           { text: request.text, userId: command.user_id },
           deps.now(),
         );
@@ -67,9 +68,10 @@ export function csCommand(deps: AppDeps) {
       case 'renewed': {
         const result = await recordRenewal(deps, request.accountName, deps.now());
         await reply({ text: result.message });
-        if (result.ok) await deps.reminders.replanAccount(result.account, deps.now());
         return;
       }
+      default:
+        return unhandled(request);
     }
   };
 }

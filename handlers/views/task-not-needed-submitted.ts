@@ -1,5 +1,6 @@
 import type { AppDeps } from '../../src/app-deps';
 import { escapeMrkdwn } from '../../src/slack/mrkdwn';
+import { publishHome } from '../../src/use-cases/publish-home';
 import {
   NOT_NEEDED_MODAL,
   type NotNeededMetadata,
@@ -41,6 +42,9 @@ export function taskNotNeededSubmitted(deps: AppDeps) {
     await ack();
     const clicked = metadata.channel && metadata.ts ? { channel: metadata.channel, ts: metadata.ts } : undefined;
     const closed = await deps.reminders.markNotNeeded(metadata.taskId, body.user.id, reason, deps.now(), clicked);
+    if (closed && metadata.fromHome) {
+      await publishHome({ ...deps, slack: client }, { userId: body.user.id, notice: 'Marked not needed.' }, deps.now());
+    }
     if (!closed) {
       const task = await deps.tasks.findById(metadata.taskId);
       await client.chat.postMessage({

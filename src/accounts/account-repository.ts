@@ -136,6 +136,16 @@ export function createAccountRepository({ db }: { db: DbOrTx }) {
       return rows.map((row) => row.name);
     },
 
+    /** Names by id in one query, for lists that show many accounts' activities or tasks. */
+    async namesByIds(ids: readonly string[]): Promise<Map<string, string>> {
+      if (ids.length === 0) return new Map();
+      const rows = await db
+        .select({ id: accounts.id, name: accounts.name })
+        .from(accounts)
+        .where(inArray(accounts.id, [...new Set(ids)]));
+      return new Map(rows.map((row) => [row.id, row.name]));
+    },
+
     async findByChannel(channelId: string): Promise<Account | null> {
       const rows = await db
         .select()

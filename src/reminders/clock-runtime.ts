@@ -5,7 +5,7 @@ import type { DbOrTx } from '../db/database';
 import type { Account } from '../domain/account';
 import { createDispatcher, type DispatcherOptions, type DispatchLogger, type DispatchReport } from './dispatch';
 import { createNotificationRenderer } from './render-notification';
-import { createPlannerDeps, type PlannerReport, planAccount, runPlanner } from './run-planner';
+import { createPlannerDeps, type PlannerDeps, type PlannerReport, replanAccount, runPlanner } from './run-planner';
 
 export interface ClockPassReport {
   at: string;
@@ -22,11 +22,13 @@ export function createClockRuntime(deps: {
   slack: webApi.WebClient | null;
   timeZone: string;
   admins: string[];
+  /** The planner's dependencies when the caller already built them (the bot shares one set). */
+  planner?: PlannerDeps;
   logger?: DispatchLogger;
   dispatcherOptions?: Partial<DispatcherOptions>;
 }) {
   const { db } = deps;
-  const planner = createPlannerDeps(deps);
+  const planner = deps.planner ?? createPlannerDeps(deps);
   const dispatcher = deps.slack
     ? createDispatcher({
         db,
@@ -42,7 +44,7 @@ export function createClockRuntime(deps: {
   return {
     planner,
     /** Plans one account right away (after it changed), outside the minute's pass. */
-    replanAccount: (account: Account, now: Date) => planAccount(planner, account, now),
+    replanAccount: (account: Account, now: Date) => replanAccount(planner, account, now),
     /** One planner pass then one dispatcher pass, as if at `now`. */
     async runPass(now: Date): Promise<ClockPassReport> {
       const plannerReport = await runPlanner(planner, now);

@@ -6,7 +6,7 @@ import { SNOOZE_CHOICES, type SnoozeChoice } from '../domain/task';
 import type { KnownBlock } from '../slack/block-kit';
 import { reminderMetadata, slackMetadata } from './dispatch/reminder-metadata';
 import { createNotificationRenderer, messagesShowingTasks, rowsOfMessage } from './render-notification';
-import { type PlannerDeps, planAccount } from './run-planner';
+import { type PlannerDeps, replanAccount } from './run-planner';
 
 interface ChatUpdater {
   chat: {
@@ -63,9 +63,9 @@ export function createRemindersService(deps: RemindersDeps) {
   return {
     refreshMessages,
 
-    /** Replans one account now (after an activity or a renewal): completed tasks close at once and their messages say so. */
-    async replanAccount(account: Account, now: Date): Promise<string[]> {
-      const sync = await planAccount(deps, account, now);
+    /** After an account changed (an activity, a renewal): its plan now, and the messages of tasks that closed say so. */
+    async accountChanged(account: Account, now: Date): Promise<string[]> {
+      const sync = await replanAccount(deps, account, now);
       if (sync.completed.length > 0) await refreshMessages(await messagesShowingTasks(deps.db, sync.completed), now);
       return sync.completed;
     },

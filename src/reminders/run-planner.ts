@@ -63,7 +63,7 @@ async function trackedSince(db: DbOrTx, accountIds: string[]): Promise<Map<strin
 }
 
 /** Plans one account now, outside the minute's pass (after an activity, a renewal or a close). */
-export async function planAccount(deps: PlannerDeps, account: Account, now: Date): Promise<SyncReport> {
+export async function replanAccount(deps: PlannerDeps, account: Account, now: Date): Promise<SyncReport> {
   const since = (await trackedSince(deps.db, [account.id])).get(account.id) ?? now;
   const activities = await deps.activities.listForAccount(account.id);
   const planned = planTasks({ account, activities, now, timeZone: deps.timeZone });

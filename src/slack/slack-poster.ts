@@ -3,6 +3,8 @@ import type { KnownBlock } from './block-kit';
 export interface ChannelMessage {
   text: string;
   blocks?: KnownBlock[];
+  /** False for posts that carry what people typed: a customer URL in notes must not unfurl in the channel. */
+  unfurl?: boolean;
 }
 
 export type PostResult = { ok: true; channel: string; ts: string } | { ok: false; error: string };
@@ -14,7 +16,13 @@ export interface SlackPoster {
 
 interface WebClientLike {
   chat: {
-    postMessage(args: { channel: string; text: string; blocks?: KnownBlock[] }): Promise<{
+    postMessage(args: {
+      channel: string;
+      text: string;
+      blocks?: KnownBlock[];
+      unfurl_links?: boolean;
+      unfurl_media?: boolean;
+    }): Promise<{
       ok?: boolean;
       channel?: string;
       ts?: string;
@@ -25,9 +33,14 @@ interface WebClientLike {
 
 export function createSlackPoster(client: WebClientLike): SlackPoster {
   return {
-    async postMessage({ channel, text, blocks }) {
+    async postMessage({ channel, text, blocks, unfurl }) {
       try {
-        const response = await client.chat.postMessage({ channel, text, ...(blocks ? { blocks } : {}) });
+        const response = await client.chat.postMessage({
+          channel,
+          text,
+          ...(blocks ? { blocks } : {}),
+          ...(unfurl === false ? { unfurl_links: false, unfurl_media: false } : {}),
+        });
         return { ok: true, channel: response.channel ?? channel, ts: response.ts ?? '' };
       } catch (error) {
         const slackError = (error as { data?: { error?: string } }).data?.error;

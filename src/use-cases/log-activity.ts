@@ -5,26 +5,40 @@ import type { Account } from '../domain/account';
 import type { Activity } from '../domain/activity';
 import { dayIn } from '../domain/calendar-day';
 import { type FieldErrors, fieldErrorsOf } from '../domain/field-errors';
+import type { RemindersService } from '../reminders/reminders-service';
+import { escapeMrkdwn } from '../slack/mrkdwn';
 import type { SlackPoster } from '../slack/slack-poster';
-import { activitySummaryMessage } from '../views/activity-summary';
+import { activitySummaryMessage, describeActivity } from '../views/activity-summary';
 
 export interface LogActivityDeps {
   accounts: AccountRepository;
   activities: ActivityRepository;
+  reminders: Pick<RemindersService, 'accountChanged'>;
+  slack: SlackPoster;
   timeZone: string;
 }
 
-export type RecordActivityResult =
-  | { ok: true; activity: Activity; account: Account }
-  | { ok: false; fieldErrors: FieldErrors };
+export type LogActivityResult =
+  | { ok: false; fieldErrors: FieldErrors }
+  | {
+      ok: true;
+      account: Account;
+      activity: Activity;
+      /**
+       * The second phase, for after Slack's ack: the channel summary, the account's clocks (tasks
+       * the activity completes close at once) and the line that tells the person what happened.
+       */
+      announce(now: Date): Promise<string>;
+    };
 
-export type ChannelPostOutcome = 'posted' | 'no_channel' | { failed: string };
+type ChannelPostOutcome = 'posted' | 'no_channel' | { failed: string };
 
 /**
- * Validates and stores one activity. The row is written only when every field is valid and the
- * account is open; otherwise the problems come back keyed by field.
+ * Logging an activity, in two phases because Slack's 3 seconds cover only the first: validating
+ * and storing the row (its field errors travel in a modal's ack), then everything that follows.
+ * The row is written only when every field is valid and the account is open.
  */
-export async function recordActivity(deps: LogActivityDeps, raw: unknown, now: Date): Promise<RecordActivityResult> {
+export async function logActivity(deps: LogActivityDeps, raw: unknown, now: Date): Promise<LogActivityResult> {
   const parsed = logActivityInputSchema(dayIn(now, deps.timeZone)).safeParse(raw);
   if (!parsed.success) return { ok: false, fieldErrors: fieldErrorsOf(parsed.error) };
   const input = parsed.data;
@@ -36,18 +50,23 @@ export async function recordActivity(deps: LogActivityDeps, raw: unknown, now: D
   }
 
   const activity = await deps.activities.insert({ ...input, accountId: account.id });
-  return { ok: true, activity, account };
+  return {
+    ok: true,
+    account,
+    activity,
+    async announce(later) {
+      const posted = await postSummary(deps, account, activity);
+      const completed = await deps.reminders.accountChanged(account, later);
+      return `:white_check_mark: Logged *${describeActivity(activity)}* for *${escapeMrkdwn(account.name)}*.${describeCompletions(completed)} ${describeChannelPost(account, posted)}`;
+    },
+  };
 }
 
 /**
  * Tells the account's channel what was logged. A failure is reported, never thrown: the row stays.
  * A post that goes through also proves the channel works again if reminders had given up on it.
  */
-export async function announceActivity(
-  deps: { slack: SlackPoster; accounts: AccountRepository },
-  account: Account,
-  activity: Activity,
-): Promise<ChannelPostOutcome> {
+async function postSummary(deps: LogActivityDeps, account: Account, activity: Activity): Promise<ChannelPostOutcome> {
   if (!account.channelId) return 'no_channel';
   const posted = await deps.slack.postMessage({
     channel: account.channelId,
@@ -58,14 +77,12 @@ export async function announceActivity(
   return 'posted';
 }
 
-/** "It completes 2 open tasks." for the confirmation, or nothing. */
-export function describeCompletions(completed: string[]): string {
+function describeCompletions(completed: string[]): string {
   if (completed.length === 0) return '';
   return completed.length === 1 ? ' It completes 1 open task.' : ` It completes ${completed.length} open tasks.`;
 }
 
-/** How the person who logged hears where the summary went. */
-export function describeChannelPost(account: Account, outcome: ChannelPostOutcome): string {
+function describeChannelPost(account: Account, outcome: ChannelPostOutcome): string {
   if (outcome === 'posted') return `A summary is in <#${account.channelId}>.`;
   if (outcome === 'no_channel') return 'The account has no channel yet, so no summary was posted.';
   return `I could not post the summary in <#${account.channelId}> (${outcome.failed}); invite me there with \`/invite @cs-bot\`.`;

@@ -1,17 +1,8 @@
 import { QUICK_LOG_TYPE_WORDS, type QuickLogReading, readQuickLog } from '../activities/quick-log-parser';
 import type { Account } from '../domain/account';
 import { dayIn } from '../domain/calendar-day';
-import { escapeMrkdwn } from '../slack/mrkdwn';
-import type { SlackPoster } from '../slack/slack-poster';
-import { describeActivity } from '../views/activity-summary';
 import { noSingleAccountMessage } from './find-typed-account';
-import {
-  announceActivity,
-  describeChannelPost,
-  describeCompletions,
-  type LogActivityDeps,
-  recordActivity,
-} from './log-activity';
+import { type LogActivityDeps, logActivity } from './log-activity';
 
 const USAGE =
   'Usage: `/cs log <account> <type> <notes…>`, e.g. `/cs log Acme cadence call Talked about the rollout`. ' +
@@ -45,11 +36,7 @@ async function resolveReading(
 
 /** `/cs log <account> <type> <notes…>`: logs without a modal and answers with one line for the caller. */
 export async function quickLog(
-  deps: LogActivityDeps & {
-    slack: SlackPoster;
-    /** Completes the tasks the activity satisfies; returns their ids. */
-    afterActivityLogged: (account: Account) => Promise<string[]>;
-  },
+  deps: LogActivityDeps,
   request: { text: string; userId: string },
   now: Date,
 ): Promise<{ ok: boolean; message: string }> {
@@ -59,7 +46,7 @@ export async function quickLog(
   if ('problem' in resolved) return { ok: false, message: resolved.problem };
 
   const { reading, account } = resolved;
-  const result = await recordActivity(
+  const result = await logActivity(
     deps,
     {
       accountId: account.id,
@@ -80,10 +67,6 @@ export async function quickLog(
     );
     return { ok: false, message: `Nothing was logged. ${problems.join(' ')}` };
   }
-  const posted = await announceActivity(deps, account, result.activity);
-  const completed = await deps.afterActivityLogged(account);
-  return {
-    ok: true,
-    message: `:white_check_mark: Logged *${describeActivity(result.activity)}* for *${escapeMrkdwn(account.name)}*.${describeCompletions(completed)} ${describeChannelPost(account, posted)}`,
-  };
+  // The command was acked before the row was written, so both phases run here.
+  return { ok: true, message: await result.announce(now) };
 }

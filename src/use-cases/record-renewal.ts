@@ -1,7 +1,7 @@
 import type { AccountRepository } from '../accounts/account-repository';
 import { rollRenewalDate } from '../clocks/renewal';
-import type { Account } from '../domain/account';
 import { dayIn, formatDay } from '../domain/calendar-day';
+import type { RemindersService } from '../reminders/reminders-service';
 import { escapeMrkdwn } from '../slack/mrkdwn';
 import { findTypedAccount } from './find-typed-account';
 
@@ -10,10 +10,10 @@ import { findTypedAccount } from './find-typed-account';
  * starts the next renewal clock (SPEC.md, "Renewal").
  */
 export async function recordRenewal(
-  deps: { accounts: AccountRepository; timeZone: string },
+  deps: { accounts: AccountRepository; reminders: Pick<RemindersService, 'accountChanged'>; timeZone: string },
   accountName: string,
   now: Date,
-): Promise<{ ok: true; account: Account; message: string } | { ok: false; message: string }> {
+): Promise<{ ok: boolean; message: string }> {
   const found = await findTypedAccount(deps.accounts, accountName);
   if ('problem' in found) return { ok: false, message: found.problem };
   const { account } = found;
@@ -25,9 +25,9 @@ export async function recordRenewal(
   }
   const next = rollRenewalDate(account.renewalDate, dayIn(now, deps.timeZone));
   const updated = await deps.accounts.updateRenewalDate(account.id, next);
+  await deps.reminders.accountChanged(updated, now);
   return {
     ok: true,
-    account: updated,
     message: `:tada: Recorded the renewal of *${escapeMrkdwn(account.name)}*: the next renewal is ${formatDay(next)}.`,
   };
 }

@@ -23,6 +23,7 @@ export function activitySummaryMessage(account: Account, activity: Activity): Ch
   const context = others.length > 0 ? `With ${others.map(mentionUser).join(', ')}` : null;
   const notes = activity.notes ? `>${truncate(escapeMrkdwn(activity.notes), 2900).replace(/\n/g, '\n>')}` : null;
   return {
+    unfurl: false,
     text: `${headline}${notes ? `\n${notes}` : ''}`,
     blocks: [
       { type: 'section', text: { type: 'mrkdwn', text: headline } },

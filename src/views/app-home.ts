@@ -14,7 +14,7 @@ const HOME_TASKS = 10;
 export function buildAppHome(
   recent: Array<{ activity: Activity; accountName: string }>,
   openTasks: TaskWithAccount[],
-  options: { now: Date; timeZone: string },
+  options: { now: Date; timeZone: string; notice?: string },
 ): HomeView {
   const lines = recent.map(
     ({ activity, accountName }) =>
@@ -23,6 +23,9 @@ export function buildAppHome(
   );
   const blocks: KnownBlock[] = [
     { type: 'header', text: { type: 'plain_text', text: 'cs-bot' } },
+    ...(options.notice
+      ? [{ type: 'context' as const, elements: [{ type: 'mrkdwn' as const, text: truncate(options.notice, 3000) }] }]
+      : []),
     {
       type: 'section',
       text: { type: 'mrkdwn', text: 'Log customer work in seconds. `/cs help` lists every command.' },

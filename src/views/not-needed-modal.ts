@@ -14,6 +14,8 @@ export const notNeededMetadataSchema = z.object({
   taskId: z.uuid(),
   channel: z.string().optional(),
   ts: z.string().optional(),
+  /** Clicked on the App Home, which is re-published once the task is closed. */
+  fromHome: z.boolean().optional(),
 });
 export type NotNeededMetadata = z.infer<typeof notNeededMetadataSchema>;
 

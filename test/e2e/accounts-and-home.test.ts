@@ -1,9 +1,18 @@
+import { randomUUID } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { ACCOUNT_MODAL } from '../../src/views/account-add-modal';
 import { LOG_MODAL } from '../../src/views/log-activity-modal';
+import { snoozeValue, TASK_ACTIONS } from '../../src/views/task-reminder';
 import { createAccount, useRunningApp } from '../support/e2e-context';
 import { TEST_SIGNING_SECRET } from '../support/running-app';
-import { eventBody, postToApp, shortcutPayload, viewPayload, viewSubmissionPayload } from '../support/slack-signer';
+import {
+  blockActionsPayload,
+  eventBody,
+  postToApp,
+  shortcutPayload,
+  viewPayload,
+  viewSubmissionPayload,
+} from '../support/slack-signer';
 import { testDatabases } from '../support/test-databases';
 
 const ALICE = 'U0ALICE001';
@@ -133,6 +142,39 @@ describe.each(testDatabases())('accounts, App Home and shortcuts, end to end on 
     expect(JSON.stringify(published.args.view)).toContain('Tyrell');
     expect(JSON.stringify(published.args.view)).toContain('EBR with the VP');
     expect(JSON.stringify(published.args.view)).toContain('Your open tasks');
+  });
+
+  it('answers a task button clicked on the Home by re-publishing the Home with a notice, not an ephemeral message', async () => {
+    const account = await createAccount(context, {
+      name: 'Wallace Corp',
+      contractStart: '2026-11-20',
+      team: [{ role: 'CSM', slackUserId: ALICE }],
+    });
+    await context.app.deps.reminders.accountChanged(account, context.app.deps.now());
+    const [task] = await context.app.deps.tasks.listActive({ forUser: ALICE }, context.app.deps.now());
+    expect(task).toBeDefined();
+    const home = { ...viewPayload({ callbackId: '' }), type: 'home' as const };
+
+    await context.app.interact(
+      blockActionsPayload({
+        userId: ALICE,
+        actionId: TASK_ACTIONS.snooze,
+        blockId: `task:${task!.id}`,
+        selectedOption: { text: '1 day', value: snoozeValue(task!.id, '1d') },
+        view: home,
+      }),
+    );
+    const snoozed = await context.fake.waitForCall('views.publish');
+    expect(snoozed.args.user_id).toBe(ALICE);
+    expect(JSON.stringify(snoozed.args.view)).toContain('Snoozed until');
+
+    context.fake.reset();
+    await context.app.interact(
+      blockActionsPayload({ userId: ALICE, actionId: TASK_ACTIONS.log, value: randomUUID(), view: home }),
+    );
+    const gone = await context.fake.waitForCall('views.publish');
+    expect(JSON.stringify(gone.args.view)).toContain('That task no longer exists.');
+    expect(context.fake.callsTo('chat.postEphemeral')).toHaveLength(0);
   });
 });
 

@@ -40,6 +40,7 @@ describe.each(testDatabases())('/cs commands, end to end on $name', (engine) => 
     });
     const summary = await context.fake.waitForCall('chat.postMessage', (call) => call.args.channel === 'C0ACME0001');
     expect(String(summary.args.text)).toContain('&lt;!here&gt;');
+    expect(summary.args).toMatchObject({ unfurl_links: 'false', unfurl_media: 'false' });
   });
 
   it('marks a broken account channel as working again once a summary posts there', async () => {

@@ -101,6 +101,8 @@ describe.each(testDatabases())('the log modal, end to end on $name', (engine) =>
     expect(summaryText).not.toContain('<!channel>');
     expect(summaryText).not.toContain('<@U0BOSS0001>');
     expect(summaryText).not.toMatch(/@here\b/);
+    // Notes may hold customer URLs: the summary must not unfurl them (form-encoded, as Slack receives it).
+    expect(summary.args).toMatchObject({ unfurl_links: 'false', unfurl_media: 'false' });
 
     const confirmation = await context.fake.waitForCall('chat.postMessage', (call) => call.args.channel === ALICE);
     expect(String(confirmation.args.text)).toContain('Logged *Cadence call* for *Initech*');
