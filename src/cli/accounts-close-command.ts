@@ -1,6 +1,7 @@
 import { createAccountRepository } from '../accounts/account-repository';
 import { createClockRuntime } from '../reminders/clock-runtime';
 import type { CliCommand } from './command';
+import { parseArguments } from './parse-arguments';
 
 /** Closing an account stops its clocks; its open tasks close at once (SPEC.md: "the account being closed"). */
 export const accountsCloseCommand: CliCommand = {
@@ -8,7 +9,10 @@ export const accountsCloseCommand: CliCommand = {
   arguments: '<name>',
   summary: 'Close an account (churned or merged): its clocks stop and its open tasks close.',
   prepare(args) {
-    const name = args.join(' ').trim();
+    const parsed = parseArguments(args, { allowPositionals: true });
+    if ('error' in parsed) return parsed;
+    // Unquoted, a name with spaces arrives as several words.
+    const name = parsed.positionals.join(' ').trim();
     if (!name) return { error: 'name the account to close' };
     return {
       async run(context) {

@@ -7,6 +7,7 @@ import {
 import { AccountNameTakenError, createAccountRepository, type NewAccount } from '../accounts/account-repository';
 import { accountNameKey } from '../domain/account';
 import type { CliCommand, CommandContext } from './command';
+import { parseArguments } from './parse-arguments';
 
 const NOTHING_IMPORTED = 'Nothing was imported.';
 
@@ -72,7 +73,9 @@ export const accountsImportCommand: CliCommand = {
   arguments: '<file.csv>',
   summary: 'Create the accounts in a CSV file: all of them, or none if any row is wrong.',
   prepare(args) {
-    const [file, ...rest] = args;
+    const parsed = parseArguments(args, { allowPositionals: true });
+    if ('error' in parsed) return parsed;
+    const [file, ...rest] = parsed.positionals;
     if (file === undefined) return { error: 'the CSV file to read is missing' };
     if (rest.length > 0) return { error: `unexpected argument ${JSON.stringify(rest[0])}` };
     return { run: (context) => importAccounts(file, context) };

@@ -1,7 +1,51 @@
 import { createAccountRepository } from '../accounts/account-repository';
+import { type Account, effectivePriority, TEAM_ROLES } from '../domain/account';
 import { type CliCommand, noArguments } from './command';
 
-const HEADER = ['NAME', 'SEGMENT', 'PRIORITY', 'HEALTH', 'RENEWAL', 'CHANNEL'] as const;
+const HEADER = [
+  'NAME',
+  'SALES SEGMENT',
+  'CSM SEGMENT',
+  'PRIORITY',
+  'HEALTH',
+  'TEAM',
+  'CHANNEL',
+  'CONTRACT START',
+  'RENEWAL',
+] as const;
+
+/**
+ * Marked on every red account, not only where the stored priority differs: the import already
+ * stores PR1 for a red row, so "PR1 (red)" is what tells an operator why their PR2 became PR1.
+ */
+function priorityCell(account: Account): string {
+  const priority = effectivePriority(account.health, account.priority);
+  return account.health === 'red' ? `${priority} (red)` : priority;
+}
+
+/** `csm=U123 csa=U456`, in the CSV's role order and spelling, so it can be checked against the file. */
+function teamCell(account: Account): string {
+  const members = TEAM_ROLES.flatMap((role) =>
+    account.team
+      .filter((member) => member.role === role)
+      .map((member) => `${role.toLowerCase()}=${member.slackUserId}`),
+  );
+  return members.length > 0 ? members.join(' ') : '-';
+}
+
+function accountRow(account: Account): string[] {
+  return [
+    account.name,
+    account.salesSegment ?? '-',
+    account.csmSegment ?? '-',
+    priorityCell(account),
+    account.health,
+    teamCell(account),
+    account.channelId ?? '-',
+    account.contractStart ?? '-',
+    account.renewalDate ?? '-',
+  ];
+}
 
 /** Pads every column but the last to its widest cell, so the list reads as a table. */
 export function formatTable(rows: readonly (readonly string[])[]): string[] {
@@ -19,7 +63,7 @@ export function formatTable(rows: readonly (readonly string[])[]): string[] {
 
 export const accountsListCommand: CliCommand = {
   words: ['accounts', 'list'],
-  summary: 'List the active accounts: name, CSM segment, priority, health, renewal date, channel.',
+  summary: 'List the active accounts: segments, priority, health, team, channel, contract start, renewal.',
   prepare: noArguments(async ({ db, stdout }) => {
     const accounts = await createAccountRepository({ db }).listActive();
     if (accounts.length === 0) {
@@ -28,15 +72,7 @@ export const accountsListCommand: CliCommand = {
       );
       return 0;
     }
-    const rows = accounts.map((account) => [
-      account.name,
-      account.csmSegment ?? '-',
-      account.priority,
-      account.health,
-      account.renewalDate ?? '-',
-      account.channelId ?? '-',
-    ]);
-    for (const line of formatTable([HEADER, ...rows])) stdout(line);
+    for (const line of formatTable([HEADER, ...accounts.map(accountRow)])) stdout(line);
     return 0;
   }),
 };

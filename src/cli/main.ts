@@ -20,13 +20,23 @@ function loadConfigOrExplain(): CliConfig | null {
   }
 }
 
+// A reader that stops early (`| head`) closes the pipe. The command still finishes what it was
+// doing (a sweep half done is worse than output lost), and Node's EPIPE stack trace is not shown.
+let stdoutOpen = true;
+process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+  if (error.code !== 'EPIPE') throw error;
+  stdoutOpen = false;
+});
+
 async function main(): Promise<number> {
   const config = loadConfigOrExplain();
   if (!config) return 1;
   return runCli(process.argv.slice(2), {
     openDatabase: () => openDatabase(config.database),
     readFile: (path) => readFile(path, 'utf8'),
-    stdout: (line) => console.log(line),
+    stdout: (line) => {
+      if (stdoutOpen) console.log(line);
+    },
     stderr: (line) => console.error(line),
     now: () => new Date(),
     timeZone: config.timeZone,

@@ -40,6 +40,19 @@ function unknownCommandMessage(commands: readonly CliCommand[], argv: readonly s
   return `Unknown command "${argv.join(' ')}".`;
 }
 
+/**
+ * Said in the CLI's own words rather than with error.message, whose advice (written for the bot)
+ * would repeat this one's; suggesting another PGLITE_DATA_DIR makes no sense to an operator who
+ * wants this data.
+ */
+function lockedDatabaseMessage(error: DataDirectoryLockedError): string {
+  return (
+    `The embedded database at ${error.dataDir} is in use by another cs-bot process (pid ${error.holderPid}): ` +
+    'the bot, or another npm run cs. On PGlite they take turns, so stop it and run the command again, or set ' +
+    'DATABASE_URL so that the bot and the CLI share a PostgreSQL server.'
+  );
+}
+
 /** Runs one CLI invocation and returns the process exit code: 0 done, 1 failed, 2 misused. */
 export async function runCli(argv: readonly string[], deps: RunCliDeps): Promise<number> {
   const commands = deps.commands ?? COMMANDS;
@@ -71,11 +84,7 @@ export async function runCli(argv: readonly string[], deps: RunCliDeps): Promise
     handle = await deps.openDatabase();
   } catch (error) {
     if (!(error instanceof DataDirectoryLockedError)) throw error;
-    deps.stderr(error.message);
-    deps.stderr(
-      'The cs-bot is probably running on this database: stop it and run the command again, or point both at a ' +
-        'PostgreSQL server with DATABASE_URL so they can share it.',
-    );
+    deps.stderr(lockedDatabaseMessage(error));
     return 1;
   }
   try {

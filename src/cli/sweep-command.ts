@@ -1,39 +1,46 @@
 import { createClockRuntime } from '../reminders/clock-runtime';
 import { previewSweep } from '../reminders/preview-sweep';
 import type { CliCommand, CommandRun } from './command';
+import { parseArguments } from './parse-arguments';
 
 interface SweepArgs {
-  at: Date;
+  /** Null for "now", which is read when the command runs rather than when it is parsed. */
+  at: Date | null;
   dryRun: boolean;
   json: boolean;
 }
 
-function parseSweepArgs(args: readonly string[]): SweepArgs | { error: string } {
-  let at: Date | null = null;
-  let dryRun = false;
-  let json = false;
-  for (let i = 0; i < args.length; i += 1) {
-    const arg = args[i];
-    if (arg === '--dry-run') dryRun = true;
-    else if (arg === '--json') json = true;
-    else if (arg === '--at') {
-      const value = args[i + 1];
-      i += 1;
-      // An instant needs a zone: "2026-12-01T09:00" alone would be read in this machine's zone.
-      if (!value || !/(Z|[+-]\d{2}:?\d{2})$/.test(value) || Number.isNaN(new Date(value).getTime())) {
-        return {
-          error: `--at needs an ISO instant with a zone, like 2026-12-01T09:00:00Z (got ${JSON.stringify(value ?? '')})`,
-        };
-      }
-      at = new Date(value);
-    } else return { error: `unexpected argument ${JSON.stringify(arg)}` };
-  }
-  return { at: at ?? new Date(Number.NaN), dryRun, json };
+// The zone is required: "2026-12-01T09:00" alone would be read in this machine's zone.
+const ISO_INSTANT = /^(\d{4})-(\d{2})-(\d{2})T\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})$/;
+
+function parseInstant(value: string): Date | null {
+  const match = ISO_INSTANT.exec(value);
+  const at = new Date(value);
+  if (!match || Number.isNaN(at.getTime())) return null;
+  // Date rolls 30 February over to 2 March; an operator who typed it meant something else.
+  const [year, month, day] = match.slice(1, 4).map(Number) as [number, number, number];
+  const written = new Date(Date.UTC(year, month - 1, day));
+  return written.getUTCMonth() === month - 1 && written.getUTCDate() === day ? at : null;
 }
 
-function run({ at, dryRun, json }: SweepArgs): CommandRun {
+function parseSweepArgs(args: readonly string[]): SweepArgs | { error: string } {
+  const parsed = parseArguments(args, {
+    options: { at: { type: 'string' }, 'dry-run': { type: 'boolean' }, json: { type: 'boolean' } },
+  });
+  if ('error' in parsed) return parsed;
+  const { at, 'dry-run': dryRun = false, json = false } = parsed.values;
+  if (at === undefined) return { at: null, dryRun, json };
+  const instant = parseInstant(at);
+  if (!instant) {
+    return { error: `--at needs an ISO instant with a zone, like 2026-12-01T09:00:00Z (got ${JSON.stringify(at)})` };
+  }
+  return { at: instant, dryRun, json };
+}
+
+function run(args: SweepArgs): CommandRun {
   return async (context) => {
-    if (Number.isNaN(at.getTime())) at = context.now();
+    const { dryRun, json } = args;
+    const at = args.at ?? context.now();
     if (dryRun) {
       const lines = await previewSweep(context, at);
       if (json) {

@@ -1,40 +1,14 @@
-import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join, resolve } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { lockDataDirectory } from '../../src/db/pglite-lock';
 import { createPostgresDatabaseUrl } from '../support/test-databases';
+import { runMain, runNpmSilent } from './cli-process';
 
-const REPO_ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const scratch = mkdtempSync(join(tmpdir(), 'cs-cli-'));
 
 afterAll(() => rmSync(scratch, { recursive: true, force: true }));
-
-interface ProcessResult {
-  code: number | null;
-  stdout: string;
-  stderr: string;
-}
-
-/** Runs the real entry point the way `npm run cs` does, in a child process. */
-function runMain(args: string[], env: Record<string, string>): Promise<ProcessResult> {
-  const { DATABASE_URL: _ignored, ...inherited } = process.env;
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', ...args], {
-      cwd: REPO_ROOT,
-      // DATABASE_URL is set empty rather than only left out: a developer's .env could otherwise
-      // fill it in, and an empty value means "not set" to the config schema.
-      env: { ...inherited, DATABASE_URL: '', CS_TIMEZONE: 'UTC', ...env },
-    });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
-    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-    child.on('error', reject);
-    child.on('close', (code) => resolve({ code, stdout, stderr }));
-  });
-}
 
 describe('the cs command line as a process', () => {
   it('migrates an embedded database in PGLITE_DATA_DIR, then finds it up to date', async () => {
@@ -47,6 +21,36 @@ describe('the cs command line as a process', () => {
     const second = await runMain(['migrate'], env);
     expect(second).toEqual({ code: 0, stdout: 'Database is up to date.\n', stderr: '' });
     // Two cold starts of tsx, and PGlite creating its data directory, take a while on a busy machine.
+  }, 120_000);
+
+  it('says once that the embedded database is in use when another process holds it, and exits non-zero', async () => {
+    // openDatabase resolves the directory before locking it; the lock must be on the same path.
+    const dataDir = resolve(scratch, 'held');
+    const release = lockDataDirectory(dataDir);
+    try {
+      const run = await runMain(['accounts', 'list'], { PGLITE_DATA_DIR: dataDir });
+      expect(run.code).toBe(1);
+      expect(run.stdout).toBe('');
+      expect(run.stderr.match(/is in use by another cs-bot process/g)).toHaveLength(1);
+      expect(run.stderr.match(/DATABASE_URL/g)).toHaveLength(1);
+      expect(run.stderr.trimEnd().split('\n')).toEqual([expect.stringContaining(`(pid ${process.pid})`)]);
+    } finally {
+      release();
+    }
+  }, 60_000);
+
+  it('prints only JSON lines through npm run -s, so a sweep preview can be piped to jq', async () => {
+    const env = { PGLITE_DATA_DIR: join(scratch, 'scripted') };
+    const seeded = await runNpmSilent(['seed-demo'], env);
+    expect(seeded.code).toBe(0);
+    const preview = await runNpmSilent(['sweep', '--dry-run', '--json'], env);
+    expect(preview.stderr).toBe('');
+    expect(preview.code).toBe(0);
+    expect(preview.stdout.endsWith('\n')).toBe(true);
+    const lines = preview.stdout.slice(0, -1).split('\n');
+    // The demo accounts have clocks running, so an empty preview would prove nothing.
+    expect(lines.length).toBeGreaterThan(0);
+    for (const line of lines) expect(JSON.parse(line)).toHaveProperty('due_at');
   }, 120_000);
 
   it('refuses a bad CS_TIMEZONE with a message naming it', async () => {

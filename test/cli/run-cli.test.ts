@@ -74,15 +74,52 @@ describe('runCli usage', () => {
     expect(missing.opened() + extra.opened()).toBe(0);
   });
 
-  it('explains a locked embedded database: the bot is running, stop it or use DATABASE_URL', async () => {
-    const { deps, stderr } = withoutDatabase({
+  it('names an unknown option, a missing value or a value given to a flag in one line before opening the database', async () => {
+    const cases: [string[], string][] = [
+      [['sweep', '--dry-rum'], 'sweep: unknown option --dry-rum.'],
+      [['sweep', '--dry-run', '--at'], 'sweep: --at needs a value.'],
+      [['sweep', '--json=yes'], 'sweep: --json takes no value.'],
+      [['accounts', 'list', '--all'], 'accounts list: unknown option --all.'],
+      [['accounts', 'import', '--force', 'a.csv'], 'accounts import: unknown option --force.'],
+    ];
+    for (const [argv, message] of cases) {
+      const { deps, stdout, stderr, opened } = withoutDatabase();
+      expect(await runCli(argv, deps)).toBe(2);
+      expect(stderr).toEqual([message, expect.stringMatching(/^Usage: npm run cs -- /)]);
+      expect(stdout).toEqual([]);
+      expect(opened()).toBe(0);
+    }
+  });
+
+  it('refuses an --at that is not an instant with a zone, written either way, before opening the database', async () => {
+    for (const argv of [
+      ['sweep', '--at', 'tomorrow'],
+      ['sweep', '--at=2026-04-01T07:00'],
+      ['sweep', '--at=2026-02-30T07:00:00Z'],
+    ]) {
+      const { deps, stderr, opened } = withoutDatabase();
+      expect(await runCli(argv, deps)).toBe(2);
+      expect(stderr[0]).toMatch(
+        /^sweep: --at needs an ISO instant with a zone, like 2026-12-01T09:00:00Z \(got ".+"\)\.$/,
+      );
+      expect(stderr[1]).toBe('Usage: npm run cs -- sweep [--at <ISO instant>] [--dry-run] [--json]');
+      expect(opened()).toBe(0);
+    }
+  });
+
+  it('explains a locked embedded database once: the CLI and the bot take turns, or share DATABASE_URL', async () => {
+    const { deps, stdout, stderr } = withoutDatabase({
       openDatabase: async () => {
         throw new DataDirectoryLockedError('/srv/cs/.data/pglite', 4242);
       },
     });
     expect(await runCli(['migrate'], deps)).toBe(1);
-    expect(stderr[0]).toContain('is in use by another cs-bot process (pid 4242)');
-    expect(stderr[1]).toMatch(/cs-bot is probably running.*stop it.*DATABASE_URL/);
+    expect(stdout).toEqual([]);
+    expect(stderr).toEqual([
+      expect.stringMatching(
+        /^The embedded database at \/srv\/cs\/\.data\/pglite is in use by another cs-bot process \(pid 4242\).*take turns.*DATABASE_URL/,
+      ),
+    ]);
   });
 });
 

@@ -46,6 +46,13 @@ describe.each(testDatabases())('sweep and accounts close on $name', (engine) => 
     expect(await handle.db.select().from(notifications)).toHaveLength(0);
   });
 
+  it('reads --at=instant the same as --at instant, in any order with the flags', async () => {
+    const spaced = await runAgainst(handle, ['sweep', '--at', '2026-04-01T07:00:00Z', '--dry-run', '--json']);
+    const joined = await runAgainst(handle, ['sweep', '--json', '--at=2026-04-01T07:00:00Z', '--dry-run']);
+    expect(joined).toEqual(spaced);
+    expect(joined.stdout.length).toBeGreaterThan(0);
+  });
+
   it('previews in plain text too, and says when nothing would happen', async () => {
     const early = await runAgainst(handle, ['sweep', '--at', '2026-03-02T07:00:00Z', '--dry-run']);
     expect(early.stdout).toEqual(['Nothing would happen at 2026-03-02T07:00:00.000Z.']);
