@@ -26,7 +26,13 @@ function inMemoryBook(accountCount: number, now: Date): Timeline[] {
     const { employeeCount: _, ...fields } = account;
     return {
       account: { ...fields, id, status: 'active' },
-      activities: activities.map((draft) => ({ ...draft, id: randomUUID(), accountId: id, createdAt })),
+      activities: activities.map((draft) => ({
+        ...draft,
+        sourceMessageUrl: null,
+        id: randomUUID(),
+        accountId: id,
+        createdAt,
+      })),
     };
   });
 }

@@ -24,6 +24,7 @@ const DOCUMENTED_BOT_SCOPES = [
 interface Manifest {
   display_information: { name: string; background_color?: string };
   features?: {
+    app_home?: { home_tab_enabled?: boolean; messages_tab_enabled?: boolean; messages_tab_read_only_enabled?: boolean };
     slash_commands?: { command: string; url?: string; usage_hint?: string }[];
     shortcuts?: { type: string; callback_id: string }[];
   };
@@ -87,6 +88,14 @@ describe('manifest.yml', () => {
     expect(interactivity?.is_enabled).toBe(true);
     expect(interactivity?.request_url).toMatch(/^https:\/\/.+\/slack\/events$/);
     expect(interactivity?.message_menu_options_url).toMatch(/^https:\/\/.+\/slack\/events$/);
+  });
+
+  it('keeps the Messages tab for the daily DM but read-only, since nothing answers messages sent there', () => {
+    expect(manifest.features?.app_home).toMatchObject({
+      home_tab_enabled: true,
+      messages_tab_enabled: true,
+      messages_tab_read_only_enabled: true,
+    });
   });
 
   it('subscribes to app_home_opened for the Home tab', () => {

@@ -1,5 +1,5 @@
 import type { AppDeps } from '../../src/app-deps';
-import { logModalFor } from '../../src/use-cases/open-log-modal';
+import { logModalFor, logModalFromMessage } from '../../src/use-cases/open-log-modal';
 import type { GlobalShortcutArgs, MessageShortcutArgs } from '../listener-args';
 
 export const LOG_ACTIVITY_SHORTCUT = 'log_activity_shortcut';
@@ -19,7 +19,10 @@ export function logFromMessageShortcut(deps: AppDeps) {
     await ack();
     await client.views.open({
       trigger_id: shortcut.trigger_id,
-      view: await logModalFor(deps, { channelId: shortcut.channel.id, notes: shortcut.message.text ?? '' }),
+      view: await logModalFromMessage(
+        { ...deps, slack: client },
+        { channelId: shortcut.channel.id, ts: shortcut.message.ts, text: shortcut.message.text ?? '' },
+      ),
     });
   };
 }

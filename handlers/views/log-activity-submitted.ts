@@ -15,7 +15,7 @@ export function logActivitySubmitted(deps: AppDeps) {
   return async ({ ack, body, view, client }: ViewSubmissionArgs): Promise<void> => {
     const logged = await logActivity(
       { ...deps, slack: createSlackPoster(client) },
-      logInputFromSubmission(view.state.values, body.user.id),
+      logInputFromSubmission(view.state.values, body.user.id, view.private_metadata),
       deps.now(),
     );
     if (!logged.ok) {

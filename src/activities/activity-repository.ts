@@ -4,7 +4,10 @@ import { groupBy, inChunks } from '../db/in-chunks';
 import { activities } from '../db/schema';
 import type { Activity } from '../domain/activity';
 
-export type NewActivity = Omit<Activity, 'id' | 'createdAt'>;
+/** Most activities are typed, not logged from a message, so the source link may be left out. */
+export type NewActivity = Omit<Activity, 'id' | 'createdAt' | 'sourceMessageUrl'> & {
+  sourceMessageUrl?: string | null;
+};
 
 export function createActivityRepository({ db }: { db: DbOrTx }) {
   return {

@@ -37,6 +37,11 @@ export function logActivityInputSchema(today: string) {
         .nullable()
         .default(null)
         .transform((module) => (module ? module : null)),
+      sourceMessageUrl: z
+        .url({ protocol: /^https$/ })
+        .max(1000)
+        .nullable()
+        .default(null),
     })
     .superRefine((input, ctx) => {
       if (input.type === 'renewal_call' && !input.renewalOutcome) {

@@ -72,6 +72,8 @@ export const activities = pgTable(
     renewalOutcome: text('renewal_outcome').$type<RenewalOutcome>(),
     acceleratorType: text('accelerator_type').$type<AcceleratorType>(),
     contentModule: text('content_module'),
+    /** The Slack message it was logged from (the message shortcut), so the timeline links back to it. */
+    sourceMessageUrl: text('source_message_url'),
     createdAt: createdAt(),
   },
   (t) => [index('activities_account_occurred_idx').on(t.accountId, t.occurredOn)],

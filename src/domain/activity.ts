@@ -92,5 +92,6 @@ export interface Activity {
   renewalOutcome: RenewalOutcome | null;
   acceleratorType: AcceleratorType | null;
   contentModule: string | null;
+  sourceMessageUrl: string | null;
   createdAt: Date;
 }

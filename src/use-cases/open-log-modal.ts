@@ -2,7 +2,9 @@ import type { AppDeps } from '../app-deps';
 import type { ActivityType } from '../domain/activity';
 import { dayIn } from '../domain/calendar-day';
 import type { ModalView } from '../slack/block-kit';
+import { mentionedUserIds, readableMarkup } from '../slack/readable-markup';
 import { buildLogActivityModal, emptyLogModalDraft } from '../views/log-activity-modal';
+import { encodeLogModalMetadata } from '../views/log-modal-metadata';
 
 export interface LogModalContext {
   /** The channel the modal was opened from: an account's channel preselects that account. */
@@ -10,12 +12,14 @@ export interface LogModalContext {
   accountId?: string | undefined;
   type?: ActivityType | undefined;
   notes?: string | undefined;
-  /** Carried through the modal to the submission (e.g. the task a reminder's button came from). */
-  privateMetadata?: string | undefined;
+  /** The message it was opened on, kept with the activity. */
+  sourceMessageUrl?: string | undefined;
 }
 
+type ModalDeps = Pick<AppDeps, 'accounts' | 'timeZone' | 'now'>;
+
 /** The log modal, filled in from where it was opened. */
-export async function logModalFor(deps: AppDeps, context: LogModalContext): Promise<ModalView> {
+export async function logModalFor(deps: ModalDeps, context: LogModalContext): Promise<ModalView> {
   const draft = emptyLogModalDraft(dayIn(deps.now(), deps.timeZone));
   const account = context.accountId
     ? await deps.accounts.findById(context.accountId)
@@ -25,5 +29,53 @@ export async function logModalFor(deps: AppDeps, context: LogModalContext): Prom
   if (account) draft.account = { id: account.id, name: account.name };
   if (context.type) draft.type = context.type;
   if (context.notes) draft.notes = context.notes.slice(0, 3000);
-  return buildLogActivityModal(draft, context.privateMetadata ?? '');
+  return buildLogActivityModal(draft, encodeLogModalMetadata({ sourceMessageUrl: context.sourceMessageUrl }));
+}
+
+export interface MessageLookups {
+  chat: {
+    getPermalink(args: { channel: string; message_ts: string }): Promise<{ permalink?: string }>;
+  };
+  users: {
+    info(args: { user: string }): Promise<{
+      user?: { name?: string; real_name?: string; profile?: { display_name?: string; real_name?: string } };
+    }>;
+  };
+}
+
+/** At most this many people are looked up by name; a message naming more keeps the rest as ids. */
+const MAX_NAMED_MENTIONS = 20;
+
+async function userNames(slack: MessageLookups, ids: string[]): Promise<Map<string, string>> {
+  const named = await Promise.all(
+    ids.slice(0, MAX_NAMED_MENTIONS).map(async (id) => {
+      const { user } = await slack.users.info({ user: id }).catch(() => ({ user: undefined }));
+      const name = user?.profile?.display_name || user?.real_name || user?.profile?.real_name || user?.name;
+      return name ? ([id, name] as const) : null;
+    }),
+  );
+  return new Map(named.filter((entry) => entry !== null));
+}
+
+/**
+ * The message shortcut: the message's text (with mentions and links as people read them) becomes
+ * the notes, its channel's account is preselected, and its permalink travels with the activity.
+ * A lookup that fails costs only the nicety it was for, never the modal.
+ */
+export async function logModalFromMessage(
+  deps: ModalDeps & { slack: MessageLookups },
+  message: { channelId: string; ts: string; text: string },
+): Promise<ModalView> {
+  const [permalink, names] = await Promise.all([
+    deps.slack.chat
+      .getPermalink({ channel: message.channelId, message_ts: message.ts })
+      .then((answer) => answer.permalink)
+      .catch(() => undefined),
+    userNames(deps.slack, mentionedUserIds(message.text)),
+  ]);
+  return logModalFor(deps, {
+    channelId: message.channelId,
+    notes: readableMarkup(message.text, names),
+    sourceMessageUrl: permalink,
+  });
 }

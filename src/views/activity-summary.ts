@@ -15,12 +15,21 @@ export function describeActivity(activity: Activity): string {
   return label;
 }
 
+/** A URL inside `<url|label>`: the three characters that would end the link early are percent-encoded. */
+const linkTarget = (url: string) => url.replace(/[<>|]/g, (character) => encodeURIComponent(character));
+
 /** The short summary posted in the account's channel after someone logs an activity. */
 export function activitySummaryMessage(account: Account, activity: Activity): ChannelMessage {
   const who = mentionUser(activity.loggedBy);
   const headline = `${who} logged *${describeActivity(activity)}* for *${escapeMrkdwn(account.name)}* on ${formatDay(activity.occurredOn)}`;
   const others = activity.participants.filter((id) => id !== activity.loggedBy);
-  const context = others.length > 0 ? `With ${others.map(mentionUser).join(', ')}` : null;
+  const context =
+    [
+      others.length > 0 ? `With ${others.map(mentionUser).join(', ')}` : null,
+      activity.sourceMessageUrl ? `Logged from <${linkTarget(activity.sourceMessageUrl)}|a Slack message>` : null,
+    ]
+      .filter(Boolean)
+      .join(' · ') || null;
   const notes = activity.notes ? `>${truncate(escapeMrkdwn(activity.notes), 2900).replace(/\n/g, '\n>')}` : null;
   return {
     unfurl: false,

@@ -1,5 +1,6 @@
 import { ACCELERATOR_TYPES, ACTIVITY_TYPES, RENEWAL_OUTCOMES } from '../domain/activity';
 import { LOG_MODAL, type LogModalDraft } from './log-activity-modal';
+import { readLogModalMetadata } from './log-modal-metadata';
 import { readState, type ViewStateValues } from './view-state';
 
 const oneOf = <T extends string>(allowed: readonly T[], value: string | undefined): T | null =>
@@ -25,7 +26,7 @@ export function readLogModalDraft(values: ViewStateValues, today: string): LogMo
  * The raw log input a submission carries. Unknown select values pass through unchanged so the
  * use-case's validation, not this reader, decides what is wrong.
  */
-export function logInputFromSubmission(values: ViewStateValues, userId: string) {
+export function logInputFromSubmission(values: ViewStateValues, userId: string, privateMetadata?: string) {
   const account = readState(values, LOG_MODAL.account).option;
   const custom = readState(values, LOG_MODAL.contentModuleCustom).text.trim();
   return {
@@ -38,6 +39,7 @@ export function logInputFromSubmission(values: ViewStateValues, userId: string) 
     renewalOutcome: readState(values, LOG_MODAL.renewalOutcome).option?.value ?? null,
     acceleratorType: readState(values, LOG_MODAL.acceleratorType).option?.value ?? null,
     contentModule: custom || readState(values, LOG_MODAL.contentModule).option?.value || null,
+    sourceMessageUrl: readLogModalMetadata(privateMetadata).sourceMessageUrl ?? null,
   };
 }
 

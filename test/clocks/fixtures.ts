@@ -53,6 +53,7 @@ export function makeActivity(
     renewalOutcome: null,
     acceleratorType: null,
     contentModule: null,
+    sourceMessageUrl: null,
     createdAt: new Date(`${occurredOn}T12:00:00.000Z`),
     ...overrides,
   };

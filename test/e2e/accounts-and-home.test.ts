@@ -4,10 +4,12 @@ import { ACCOUNT_MODAL } from '../../src/views/account-add-modal';
 import { LOG_MODAL } from '../../src/views/log-activity-modal';
 import { snoozeValue, TASK_ACTIONS } from '../../src/views/task-reminder';
 import { createAccount, useRunningApp } from '../support/e2e-context';
+import { logModalValues } from '../support/log-modal-values';
 import { TEST_SIGNING_SECRET } from '../support/running-app';
 import {
   blockActionsPayload,
   eventBody,
+  messageShortcutPayload,
   postToApp,
   shortcutPayload,
   viewPayload,
@@ -119,6 +121,47 @@ describe.each(testDatabases())('accounts, App Home and shortcuts, end to end on 
     expect(opened.args.view).toMatchObject({ callback_id: LOG_MODAL.callbackId });
   });
 
+  it('logs a message from the message shortcut with readable names, linking the activity back to the message', async () => {
+    const account = await createAccount(context, { name: 'Gringotts', channelId: 'C0GRINGOT1' });
+    context.fake.addUser({ id: 'U0ANA00001', name: 'ana', realName: 'Ana Ortiz' });
+    await context.app.interact(
+      messageShortcutPayload({
+        userId: ALICE,
+        callbackId: 'log_activity_from_message',
+        channelId: 'C0GRINGOT1',
+        messageTs: '1764500000.000200',
+        text: '<@U0ANA00001> shared <https://status.example.com|the status page> in <#C0GENERAL1|general>',
+      }),
+    );
+    const opened = await context.fake.waitForCall('views.open');
+    const view = opened.args.view as { private_metadata: string; blocks: unknown[] };
+    const notes = 'ana shared the status page (https://status.example.com) in #general';
+    expect(JSON.stringify(view.blocks)).toContain(`"initial_value":"@${notes}"`);
+
+    context.fake.reset();
+    await context.app.interact(
+      viewSubmissionPayload({
+        userId: ALICE,
+        view: viewPayload({
+          callbackId: LOG_MODAL.callbackId,
+          privateMetadata: view.private_metadata,
+          values: logModalValues({
+            account: { id: account.id, name: account.name },
+            type: 'email',
+            date: '2026-11-20',
+            notes: `@${notes}`,
+          }),
+        }),
+      }),
+    );
+    const [stored] = await context.app.deps.activities.listRecent(account.id, 1);
+    expect(stored?.sourceMessageUrl).toBe('https://cs-team.slack.com/archives/C0GRINGOT1/p1764500000000200');
+    const summary = await context.fake.waitForCall('chat.postMessage', (call) => call.args.channel === 'C0GRINGOT1');
+    expect(JSON.stringify(summary.args.blocks)).toContain(
+      '<https://cs-team.slack.com/archives/C0GRINGOT1/p1764500000000200|a Slack message>',
+    );
+  });
+
   it('publishes the App Home tab with the person’s latest activities', async () => {
     const account = await createAccount(context, { name: 'Tyrell' });
     await context.app.deps.activities.insert({
@@ -153,7 +196,7 @@ describe.each(testDatabases())('accounts, App Home and shortcuts, end to end on 
     await context.app.deps.reminders.accountChanged(account, context.app.deps.now());
     const [task] = await context.app.deps.tasks.listActive({ forUser: ALICE }, context.app.deps.now());
     expect(task).toBeDefined();
-    const home = { ...viewPayload({ callbackId: '' }), type: 'home' as const };
+    const home = viewPayload({ callbackId: '', type: 'home' });
 
     await context.app.interact(
       blockActionsPayload({

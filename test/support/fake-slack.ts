@@ -107,6 +107,11 @@ export interface FakeSlack {
   dropResponseAfterHandling(method: string, options?: { times?: number; channel?: string }): void;
   /** Adds latency to every call of a method until reset; 0 removes it. */
   delay(method: string, ms: number): void;
+  /**
+   * Makes apps.connections.open (Socket Mode) answer a URL from `issueUrl`, one per call as Slack
+   * issues a fresh ticket each time; undefined goes back to unknown_method. Kept across reset().
+   */
+  serveSocketMode(issueUrl: (() => string) | undefined): void;
 }
 
 const TEAM_ID = 'T0TEAM';
@@ -244,6 +249,7 @@ export async function startFakeSlack(options: FakeSlackOptions = {}): Promise<Fa
   let lastTs = '0.000000';
   let viewCounter = 0;
   let hashCounter = 0;
+  let socketModeUrl: (() => string) | undefined;
 
   // Real-clock timestamps keep an app's `oldest: now - 1 day` queries meaningful; the bump keeps
   // them unique when two posts land in the same microsecond (or under fake timers).
@@ -384,7 +390,14 @@ export async function startFakeSlack(options: FakeSlackOptions = {}): Promise<Fa
     return stored;
   }
 
-  const handlers: Record<string, (args: Args) => Answer> = {
+  const handlers: Record<string, (args: Args, token: string | undefined) => Answer> = {
+    // Socket Mode: only an app-level token may open a connection.
+    'apps.connections.open': (_args, token) => {
+      if (!socketModeUrl) return fail('unknown_method');
+      if (!token?.startsWith('xapp-')) return fail('not_allowed_token_type');
+      return { ok: true, url: socketModeUrl() };
+    },
+
     'auth.test': () => ({
       ok: true,
       url: 'https://cs-team.slack.com/',
@@ -419,6 +432,17 @@ export async function startFakeSlack(options: FakeSlackOptions = {}): Promise<Fa
       };
       storeMessage(channel, message);
       return { ok: true, channel: channel.id, ts, message: present(message, true) };
+    },
+
+    'chat.getPermalink': (args) => {
+      const channel = findChannel(text(args, 'channel'), true);
+      const ts = text(args, 'message_ts');
+      if (!channel || !ts) return fail(channel ? 'message_not_found' : 'channel_not_found');
+      return {
+        ok: true,
+        channel: channel.id,
+        permalink: `https://cs-team.slack.com/archives/${channel.id}/p${ts.replace('.', '')}`,
+      };
     },
 
     'chat.postEphemeral': (args) => {
@@ -676,7 +700,7 @@ export async function startFakeSlack(options: FakeSlackOptions = {}): Promise<Fa
       httpStatus = 429;
     } else {
       const denied = authError(token);
-      response = denied ? fail(denied) : handler ? handler(args) : fail('unknown_method');
+      response = denied ? fail(denied) : handler ? handler(args, token) : fail('unknown_method');
     }
     const dropped = injection?.kind === 'drop';
     record({ method, args, at: Date.now(), response, httpStatus, dropped, token });
@@ -823,6 +847,10 @@ export async function startFakeSlack(options: FakeSlackOptions = {}): Promise<Fa
     delay(method, ms) {
       if (ms > 0) delays.set(method, ms);
       else delays.delete(method);
+    },
+
+    serveSocketMode(issueUrl) {
+      socketModeUrl = issueUrl;
     },
   };
 }

@@ -147,7 +147,10 @@ export function viewPayload({
   values = {},
   hash = '1700000000.abcdef01',
   teamId = DEFAULT_TEAM_ID,
+  type = 'modal',
 }: {
+  /** "home" for the App Home, whose buttons arrive with the Home view. */
+  type?: 'modal' | 'home';
   viewId?: string;
   callbackId: string;
   privateMetadata?: string;
@@ -158,7 +161,7 @@ export function viewPayload({
   return {
     id: viewId,
     team_id: teamId,
-    type: 'modal' as const,
+    type,
     callback_id: callbackId,
     private_metadata: privateMetadata,
     blocks: [],
@@ -270,6 +273,28 @@ export function shortcutPayload(input: ShortcutInput) {
     callback_id: input.callbackId,
     trigger_id: input.triggerId ?? fakeTriggerId(),
     action_ts: `${nowSeconds()}.000100`,
+  };
+}
+
+export interface MessageShortcutInput extends ActorInput {
+  callbackId: string;
+  channelId: string;
+  messageTs: string;
+  text: string;
+}
+
+/** A message shortcut ("…" menu on a message), carrying the message and its channel. */
+export function messageShortcutPayload(input: MessageShortcutInput) {
+  return {
+    type: 'message_action' as const,
+    ...actor(input),
+    callback_id: input.callbackId,
+    trigger_id: input.triggerId ?? fakeTriggerId(),
+    action_ts: `${nowSeconds()}.000100`,
+    message_ts: input.messageTs,
+    channel: { id: input.channelId, name: 'acme-internal' },
+    message: { type: 'message', user: 'U0AUTHOR01', ts: input.messageTs, text: input.text },
+    response_url: DEFAULT_RESPONSE_URL,
   };
 }
 
