@@ -1,5 +1,5 @@
 import { createAccountRepository } from '../accounts/account-repository';
-import { createClockRuntime } from '../reminders/clock-runtime';
+import { createPlannerDeps, replanAccount } from '../reminders/run-planner';
 import type { CliCommand } from './command';
 import { parseArguments } from './parse-arguments';
 
@@ -23,13 +23,8 @@ export const accountsCloseCommand: CliCommand = {
           return 1;
         }
         await accounts.close(exact.id);
-        const runtime = createClockRuntime({
-          db: context.db,
-          slack: null,
-          timeZone: context.timeZone,
-          admins: context.admins,
-        });
-        const sync = await runtime.replanAccount({ ...exact, status: 'closed' }, context.now());
+        const planner = createPlannerDeps({ db: context.db, slack: null, timeZone: context.timeZone });
+        const sync = await replanAccount(planner, { ...exact, status: 'closed' }, context.now());
         context.stdout(`Closed ${exact.name}; ${sync.closed.length} open task(s) closed with it.`);
         return 0;
       },

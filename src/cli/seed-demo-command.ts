@@ -1,6 +1,5 @@
 import { createAccountRepository } from '../accounts/account-repository';
 import { createActivityRepository } from '../activities/activity-repository';
-import type { Database } from '../db/database';
 import { accountNameKey } from '../domain/account';
 import { dayIn } from '../domain/calendar-day';
 import { type CliCommand, type CommandContext, noArguments } from './command';
@@ -26,9 +25,8 @@ async function seedDemo({ db, stdout, now, timeZone, demoChannelId }: CommandCon
     // One transaction per account, so a failure never leaves an account without its timeline
     // (which a second run, skipping the account by name, could not repair).
     await db.transaction(async (tx) => {
-      const txDb = tx as unknown as Database;
-      const created = await createAccountRepository({ db: txDb }).create(account);
-      const activityRepository = createActivityRepository({ db: txDb });
+      const created = await createAccountRepository({ db: tx }).create(account);
+      const activityRepository = createActivityRepository({ db: tx });
       for (const activity of activities) await activityRepository.insert({ ...activity, accountId: created.id });
     });
     createdAccounts += 1;

@@ -2,10 +2,9 @@ import { randomUUID } from 'node:crypto';
 import { hostname } from 'node:os';
 import type { webApi } from '@slack/bolt';
 import type { DbOrTx } from '../db/database';
-import type { Account } from '../domain/account';
 import { createDispatcher, type DispatcherOptions, type DispatchLogger, type DispatchReport } from './dispatch';
 import { createNotificationRenderer } from './render-notification';
-import { createPlannerDeps, type PlannerDeps, type PlannerReport, replanAccount, runPlanner } from './run-planner';
+import { createPlannerDeps, type PlannerDeps, type PlannerReport, runPlanner } from './run-planner';
 
 export interface ClockPassReport {
   at: string;
@@ -43,8 +42,6 @@ export function createClockRuntime(deps: {
 
   return {
     planner,
-    /** Plans one account right away (after it changed), outside the minute's pass. */
-    replanAccount: (account: Account, now: Date) => replanAccount(planner, account, now),
     /** One planner pass then one dispatcher pass, as if at `now`. */
     async runPass(now: Date): Promise<ClockPassReport> {
       const plannerReport = await runPlanner(planner, now);
