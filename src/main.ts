@@ -6,6 +6,7 @@ import { openDatabase } from './db/open-database';
 import { DataDirectoryLockedError } from './db/pglite-lock';
 import { createClockRuntime } from './reminders/clock-runtime';
 import { createReminderSlackClient } from './reminders/dispatch';
+import { createPlannerDeps } from './reminders/run-planner';
 import { createCsBot } from './slack/create-app';
 
 /** `npm start`: configuration, database, migrations, the Slack app, then the clocks. Fails fast and says why. */
@@ -13,14 +14,18 @@ async function main(): Promise<void> {
   const config = loadConfig(environmentWithDotenv(process.env, '.env'));
   const database = await openDatabase(config.database);
   const applied = await migrate(database.db);
-  const bot = createCsBot({ config, database });
+  const slack = createReminderSlackClient(
+    config.slack.botToken,
+    config.slack.apiUrl ? { slackApiUrl: config.slack.apiUrl } : {},
+  );
+  // One set of planner dependencies (repositories, time-zone cache) for the listeners and the clocks.
+  const planner = createPlannerDeps({ db: database.db, slack, timeZone: config.timeZone });
+  const bot = createCsBot({ config, database, planner });
   const { port } = await bot.start();
   const clocks = createClockRuntime({
     db: database.db,
-    slack: createReminderSlackClient(
-      config.slack.botToken,
-      config.slack.apiUrl ? { slackApiUrl: config.slack.apiUrl } : {},
-    ),
+    slack,
+    planner,
     timeZone: config.timeZone,
     admins: config.admins,
     logger: bot.app.logger,

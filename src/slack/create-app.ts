@@ -5,19 +5,33 @@ import type { AppDeps } from '../app-deps';
 import type { Config } from '../config/env';
 import type { DatabaseHandle } from '../db/database';
 import { createRemindersService } from '../reminders/reminders-service';
-import { createPlannerDeps } from '../reminders/run-planner';
+import { createPlannerDeps, type PlannerDeps } from '../reminders/run-planner';
+import { portOf, socketModeParts, startSocketMode, stopSocketMode } from './socket-mode-lifecycle';
 
 export interface CsBot {
   app: App;
   deps: AppDeps;
-  /** Starts listening; in HTTP mode resolves with the port actually bound (PORT=0 picks a free one). */
+  /**
+   * Starts listening and resolves with the HTTP port actually bound (PORT=0 picks a free one): in
+   * HTTP mode Slack's requests and /healthz arrive there, in Socket Mode only /healthz does, and
+   * start() resolves once Slack's socket has said hello.
+   */
   start(): Promise<{ port: number | null }>;
+  /** Stops listening; in Socket Mode, resolves once the socket and the /healthz server are closed. */
   stop(): Promise<void>;
 }
 
 const LOG_LEVELS = { debug: LogLevel.DEBUG, info: LogLevel.INFO, warn: LogLevel.WARN, error: LogLevel.ERROR } as const;
 
 const HEALTH_TIMEOUT_MS = 2_000;
+
+/**
+ * WebClient options for SLACK_API_URL (GovSlack, or a local fake). A new object each call: the
+ * Socket Mode client writes its own retry policy into the options it is given.
+ */
+function slackApiOptions(config: Config): { slackApiUrl?: string } {
+  return config.slack.apiUrl ? { slackApiUrl: config.slack.apiUrl } : {};
+}
 
 function healthRoute(database: DatabaseHandle): CustomRoute {
   return {
@@ -52,6 +66,8 @@ function healthRoute(database: DatabaseHandle): CustomRoute {
 export function createCsBot(options: {
   config: Config;
   database: DatabaseHandle;
+  /** Built once by the caller and shared with the clocks; a bot started alone builds its own. */
+  planner?: PlannerDeps;
   now?: () => Date;
   logger?: Logger;
 }): CsBot {
@@ -61,7 +77,7 @@ export function createCsBot(options: {
     token: config.slack.botToken,
     logLevel: LOG_LEVELS[config.logLevel],
     ...(options.logger ? { logger: options.logger } : {}),
-    clientOptions: config.slack.apiUrl ? { slackApiUrl: config.slack.apiUrl } : {},
+    clientOptions: slackApiOptions(config),
     customRoutes: [healthRoute(database)],
   };
   const app =
@@ -70,11 +86,14 @@ export function createCsBot(options: {
           ...common,
           appToken: config.slack.appToken,
           socketMode: true,
-          installerOptions: { port: config.port },
+          // The socket client opens its connection (apps.connections.open) with a WebClient of its own,
+          // built from these options. Left out, Bolt would hand it the app's clientOptions object,
+          // into which the client writes a 100-retry policy that every listener's client then inherits.
+          installerOptions: { port: config.port, clientOptions: slackApiOptions(config) },
         })
       : new App({ ...common, signingSecret: config.slack.signingSecret ?? '' });
 
-  const plannerDeps = createPlannerDeps({ db, slack: app.client, timeZone: config.timeZone });
+  const plannerDeps = options.planner ?? createPlannerDeps({ db, slack: app.client, timeZone: config.timeZone });
   const deps: AppDeps = {
     accounts: plannerDeps.accounts,
     activities: plannerDeps.activities,
@@ -94,14 +113,19 @@ export function createCsBot(options: {
     app,
     deps,
     async start() {
-      if (config.slack.mode === 'socket') {
-        await app.start();
-        return { port: null };
+      const socket = socketModeParts(app);
+      if (socket) {
+        // Bolt calls listen() on the /healthz server without waiting, and without an error listener
+        // a port in use would crash the process instead of failing start().
+        return { port: await startSocketMode(app, socket, config.port) };
       }
       const server = (await app.start(config.port)) as Server;
-      const address = server.address();
-      return { port: typeof address === 'object' && address ? address.port : config.port };
+      return { port: portOf(server, config.port) };
     },
-    stop: () => app.stop().then(() => undefined),
+    async stop() {
+      const socket = socketModeParts(app);
+      if (socket) await stopSocketMode(app, socket);
+      else await app.stop();
+    },
   };
 }
