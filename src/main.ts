@@ -9,10 +9,32 @@ import { createReminderSlackClient } from './reminders/dispatch';
 import { createPlannerDeps } from './reminders/run-planner';
 import { createCsBot } from './slack/create-app';
 
+/** What shutdown undoes, in reverse order of start-up; filled in as each part comes up. */
+const running: Array<() => Promise<unknown>> = [];
+let stopping: string | null = null;
+let started = false;
+
+async function shutdown(): Promise<never> {
+  for (const stop of running.reverse()) await stop().catch(() => {});
+  process.exit(0);
+}
+
+// Registered before anything starts: a SIGTERM during start-up (a deploy rolling over) waits for
+// start-up to finish, then stops everything that came up, instead of killing the process mid-write.
+for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+  process.on(signal, () => {
+    if (stopping) return;
+    stopping = signal;
+    console.info(`Received ${signal}; stopping.`);
+    if (started) void shutdown();
+  });
+}
+
 /** `npm start`: configuration, database, migrations, the Slack app, then the clocks. Fails fast and says why. */
 async function main(): Promise<void> {
   const config = loadConfig(environmentWithDotenv(process.env, '.env'));
   const database = await openDatabase(config.database);
+  running.push(() => database.close());
   const applied = await migrate(database.db);
   const slack = createReminderSlackClient(
     config.slack.botToken,
@@ -22,6 +44,7 @@ async function main(): Promise<void> {
   const planner = createPlannerDeps({ db: database.db, slack, timeZone: config.timeZone });
   const bot = createCsBot({ config, database, planner });
   const { port } = await bot.start();
+  running.push(() => bot.stop());
   const clocks = createClockRuntime({
     db: database.db,
     slack,
@@ -31,25 +54,15 @@ async function main(): Promise<void> {
     logger: bot.app.logger,
   });
   const jobs = startClockJobs({ runPass: clocks.runPass, now: () => new Date(), logger: bot.app.logger });
+  running.push(() => jobs.stop());
 
   const where = config.database.kind === 'postgres' ? 'PostgreSQL' : `embedded PGlite at ${config.database.dataDir}`;
   bot.app.logger.info(
     `cs-bot is running (${config.slack.mode === 'socket' ? 'Socket Mode' : `HTTP on port ${port}`}, ` +
       `${where}, ${applied} migration(s) applied, team time zone ${config.timeZone}).`,
   );
-
-  let stopping = false;
-  const shutdown = async (signal: string) => {
-    if (stopping) return;
-    stopping = true;
-    bot.app.logger.info(`Received ${signal}; stopping.`);
-    await jobs.stop().catch(() => {});
-    await bot.stop().catch(() => {});
-    await database.close();
-    process.exit(0);
-  };
-  process.on('SIGINT', () => void shutdown('SIGINT'));
-  process.on('SIGTERM', () => void shutdown('SIGTERM'));
+  started = true;
+  if (stopping) await shutdown();
 }
 
 main().catch((error: unknown) => {

@@ -27,7 +27,7 @@ function startBot(env: Record<string, string>): Started {
   return { child, output: () => output, exited };
 }
 
-async function waitForOutput(started: Started, pattern: RegExp, timeoutMs = 30_000): Promise<RegExpMatchArray> {
+async function waitForOutput(started: Started, pattern: RegExp, timeoutMs = 90_000): Promise<RegExpMatchArray> {
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
     const match = started.output().match(pattern);
@@ -38,7 +38,8 @@ async function waitForOutput(started: Started, pattern: RegExp, timeoutMs = 30_0
   throw new Error(`Did not see ${pattern} in time. Output:\n${started.output()}`);
 }
 
-describe('the bot as a process (npm start)', () => {
+// Each test cold-starts tsx and PGlite in a child process: minutes are a safety net on a busy machine.
+describe('the bot as a process (npm start)', { timeout: 180_000 }, () => {
   let fake: FakeSlack;
   const dataDir = join(mkdtempSync(join(tmpdir(), 'cs-bot-proc-')), 'pglite');
   let first: Started;
