@@ -43,21 +43,67 @@ function toPeriod(rule: ClockRule, origin: Origin, next: Origin | null): ClockPe
   };
 }
 
-/** Periods every `stepMonths` from `base`, starting at step `first`, for as long as they have opened by `today`. */
+/**
+ * Periods every `stepMonths` from `base`, starting at step `first`, for as long as they have opened
+ * by `today`; `next` is the first one still to open.
+ */
 function monthlyPeriods(
   rule: ClockRule,
   base: CalendarDay,
   stepMonths: number,
   first: number,
   today: CalendarDay,
-): ClockPeriod[] {
-  const periods: ClockPeriod[] = [];
+): { opened: ClockPeriod[]; next: ClockPeriod } {
+  const opened: ClockPeriod[] = [];
   for (let n = first; ; n += 1) {
     const origin = { base, months: n * stepMonths };
     const period = toPeriod(rule, origin, { base, months: (n + 1) * stepMonths });
     // Opening days grow with n, so the first unopened period ends the list.
-    if (period.opensOn > today) return periods;
-    periods.push(period);
+    if (period.opensOn > today) return { opened, next: period };
+    opened.push(period);
+  }
+}
+
+/**
+ * Every period of `rule` for `account` that the account's dates and `activities` (up to today,
+ * sorted by day) define: for recurring anchors, those opened by `today` and the first one still
+ * to open. `openedPeriods` and `nextOpeningDay` are both read off this one list.
+ */
+function knownPeriods(
+  rule: ClockRule,
+  account: Account,
+  activities: readonly Activity[],
+  today: CalendarDay,
+): ClockPeriod[] {
+  const anchor = rule.anchor;
+  switch (anchor.kind) {
+    case 'accountDay': {
+      const day = account[anchor.field];
+      return day === null ? [] : [toPeriod(rule, { base: day, months: 0 }, null)];
+    }
+    case 'contractYear':
+    case 'contractQuarter': {
+      if (account.contractStart === null) return [];
+      const { opened, next } =
+        anchor.kind === 'contractYear'
+          ? monthlyPeriods(rule, account.contractStart, 12, 0, today)
+          : monthlyPeriods(rule, account.contractStart, 3, anchor.fromQuarter, today);
+      return [...opened, next];
+    }
+    case 'lastCompletion': {
+      const completionDays = [
+        ...new Set(activities.filter((activity) => rule.completedBy.includes(activity.type)).map((a) => a.occurredOn)),
+      ];
+      const initial = account[anchor.initial];
+      // The initial day only counts while no completing activity came before (or on) it.
+      const first = completionDays[0];
+      const days =
+        initial !== null && (first === undefined || initial < first) ? [initial, ...completionDays] : completionDays;
+      return days.map((day, index) => {
+        const nextDay = days[index + 1];
+        return toPeriod(rule, { base: day, months: 0 }, nextDay === undefined ? null : { base: nextDay, months: 0 });
+      });
+    }
   }
 }
 
@@ -71,35 +117,22 @@ export function openedPeriods(
   activities: readonly Activity[],
   today: CalendarDay,
 ): ClockPeriod[] {
-  const anchor = rule.anchor;
-  switch (anchor.kind) {
-    case 'accountDay': {
-      const day = account[anchor.field];
-      if (day === null) return [];
-      const period = toPeriod(rule, { base: day, months: 0 }, null);
-      return period.opensOn <= today ? [period] : [];
-    }
-    case 'contractYear':
-      return account.contractStart === null ? [] : monthlyPeriods(rule, account.contractStart, 12, 0, today);
-    case 'contractQuarter':
-      return account.contractStart === null
-        ? []
-        : monthlyPeriods(rule, account.contractStart, 3, anchor.fromQuarter, today);
-    case 'lastCompletion': {
-      const completionDays = [
-        ...new Set(activities.filter((activity) => rule.completedBy.includes(activity.type)).map((a) => a.occurredOn)),
-      ];
-      const initial = account[anchor.initial];
-      // The initial day only counts while no completing activity came before (or on) it.
-      const first = completionDays[0];
-      const days =
-        initial !== null && (first === undefined || initial < first) ? [initial, ...completionDays] : completionDays;
-      return days
-        .map((day, index) => {
-          const nextDay = days[index + 1];
-          return toPeriod(rule, { base: day, months: 0 }, nextDay === undefined ? null : { base: nextDay, months: 0 });
-        })
-        .filter((period) => period.opensOn <= today);
-    }
+  return knownPeriods(rule, account, activities, today).filter((period) => period.opensOn <= today);
+}
+
+/**
+ * The first day after `today` on which a period of `rule` opens, given the same inputs as
+ * `openedPeriods`; null when none ever will without a new activity or a changed account.
+ */
+export function nextOpeningDay(
+  rule: ClockRule,
+  account: Account,
+  activities: readonly Activity[],
+  today: CalendarDay,
+): CalendarDay | null {
+  let next: CalendarDay | null = null;
+  for (const { opensOn } of knownPeriods(rule, account, activities, today)) {
+    if (opensOn > today && (next === null || opensOn < next)) next = opensOn;
   }
+  return next;
 }

@@ -9,7 +9,7 @@ import { matchesAccount } from './applies';
 import { type CalendarDay, dayIn, startOfDayIn } from './calendar';
 import type { ClockRule } from './clock-rule';
 import { byOccurrence, matchCompletions, type PeriodSlot } from './completion';
-import { openedPeriods } from './periods';
+import { nextOpeningDay, openedPeriods } from './periods';
 import { CLOCK_RULES } from './rules';
 
 export interface PlannedTask {
@@ -63,6 +63,49 @@ function tasksOfRule(outcomes: readonly Outcome[]): Outcome[] {
   return previous?.completion ? [previous, latest] : [latest];
 }
 
+/** The account's own activities, up to and including `today`, earliest first. */
+function timelineUpTo(account: Account, activities: readonly Activity[], today: CalendarDay): Activity[] {
+  return activities
+    .filter((activity) => activity.accountId === account.id)
+    .map((activity) => {
+      // Days compare as strings, so a malformed one would be silently misplaced.
+      if (!isIsoDay(activity.occurredOn)) throw new RangeError(`Activity ${activity.id} has no valid occurredOn day`);
+      return activity;
+    })
+    .filter((activity) => activity.occurredOn <= today)
+    .sort(byOccurrence);
+}
+
+/**
+ * The first instant after `now` at which `planTasks` could plan something else for this account
+ * if nothing about it changed (no activity logged, no field edited): the plan reads `now` only
+ * as "today", and only through which periods have opened and which activities are dated by then.
+ * So it is the start of the earliest later day on which a period opens or a dated activity comes
+ * into view; null when there is none (a closed account, or clocks that wait for an activity).
+ * The engine replans an account only once this instant has come, or when the account changed.
+ */
+export function nextPlanChange({
+  rules = CLOCK_RULES,
+  account,
+  activities,
+  now,
+  timeZone,
+}: PlanTasksInput): Date | null {
+  if (Number.isNaN(now.getTime())) throw new RangeError('`now` is not a valid instant');
+  const today = dayIn(now, timeZone);
+  if (account.status === 'closed') return null;
+  const timeline = timelineUpTo(account, activities, today);
+  let next: CalendarDay | null = null;
+  const consider = (day: CalendarDay | null) => {
+    if (day !== null && day > today && (next === null || day < next)) next = day;
+  };
+  for (const activity of activities) if (activity.accountId === account.id) consider(activity.occurredOn);
+  for (const rule of rules) {
+    if (matchesAccount(rule.appliesTo, account)) consider(nextOpeningDay(rule, account, timeline, today));
+  }
+  return next === null ? null : startOfDayIn(next, timeZone);
+}
+
 /**
  * Plans the tasks for `account` at `now`.
  *
@@ -78,15 +121,7 @@ export function planTasks({ rules = CLOCK_RULES, account, activities, now, timeZ
   const today = dayIn(now, timeZone);
   if (account.status === 'closed') return [];
 
-  const timeline = activities
-    .filter((activity) => activity.accountId === account.id)
-    .map((activity) => {
-      // Days compare as strings, so a malformed one would be silently misplaced.
-      if (!isIsoDay(activity.occurredOn)) throw new RangeError(`Activity ${activity.id} has no valid occurredOn day`);
-      return activity;
-    })
-    .filter((activity) => activity.occurredOn <= today)
-    .sort(byOccurrence);
+  const timeline = timelineUpTo(account, activities, today);
 
   const slotsByRule = rules
     .filter((rule) => matchesAccount(rule.appliesTo, account))
