@@ -1,4 +1,4 @@
-import { and, asc, eq, ilike, inArray, isNotNull, sql } from 'drizzle-orm';
+import { and, asc, eq, ilike, inArray, isNotNull, lte, or, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../db/database';
 import { groupBy, inChunks } from '../db/in-chunks';
 import { accountMembers, accounts, tasks } from '../db/schema';
@@ -33,6 +33,21 @@ function toAccount(row: AccountRow, team: AccountTeamMember[]): Account {
     status: row.status,
     team,
   };
+}
+
+/** An account as the planner takes it up: since when cs-bot knew it, and the replan instant it read. */
+export interface PlanningAccount {
+  account: Account;
+  trackedSince: Date;
+  replanAt: Date | null;
+}
+
+/** The planner's verdict for one account: replan it at `next` (null: only on a change), unless it changed meanwhile. */
+export interface ReplanSchedule {
+  id: string;
+  /** The replan instant read with the account; a different one now means it changed since. */
+  seen: Date | null;
+  next: Date | null;
 }
 
 function isUniqueViolation(error: unknown): boolean {
@@ -85,6 +100,14 @@ export function createAccountRepository({ db }: { db: DbOrTx }) {
       await executor.insert(accountMembers).values(input.team.map((member) => ({ accountId: row.id, ...member })));
     }
     return row.id;
+  }
+
+  async function forPlanning(rows: AccountRow[]): Promise<PlanningAccount[]> {
+    const byId = new Map((await withTeams(rows)).map((account) => [account.id, account]));
+    return rows.flatMap((row) => {
+      const account = byId.get(row.id);
+      return account ? [{ account, trackedSince: row.createdAt, replanAt: row.replanAt }] : [];
+    });
   }
 
   async function findById(id: string): Promise<Account | null> {
@@ -213,6 +236,59 @@ export function createAccountRepository({ db }: { db: DbOrTx }) {
     /** Closes an account: its clocks stop and its open tasks close on the next planner pass. */
     async close(id: string): Promise<void> {
       await db.update(accounts).set({ status: 'closed', updatedAt: new Date() }).where(eq(accounts.id, id));
+    },
+
+    /** Accounts whose replan instant has come, oldest first: what a minute's pass plans. */
+    async listDueForReplan(now: Date, limit: number): Promise<PlanningAccount[]> {
+      const rows = await db
+        .select()
+        .from(accounts)
+        .where(lte(accounts.replanAt, now))
+        .orderBy(asc(accounts.replanAt), asc(accounts.id))
+        .limit(limit);
+      return forPlanning(rows);
+    },
+
+    /** Every account the reference planner replans: the active ones, and closed ones with open tasks. */
+    async listAllForReplan(): Promise<PlanningAccount[]> {
+      const rows = await db
+        .select()
+        .from(accounts)
+        .where(
+          or(
+            eq(accounts.status, 'active'),
+            sql`exists (select 1 from ${tasks} where ${tasks.accountId} = ${accounts.id} and ${tasks.status} in ('open', 'snoozed'))`,
+          ),
+        )
+        .orderBy(asc(accounts.id));
+      return forPlanning(rows);
+    },
+
+    async findForPlanning(id: string): Promise<PlanningAccount | null> {
+      return (await forPlanning(await db.select().from(accounts).where(eq(accounts.id, id))))[0] ?? null;
+    },
+
+    /**
+     * Stores each account's next replan instant in one statement. An account whose instant is no
+     * longer the one the planner read was changed meanwhile (and marked for replanning): it keeps
+     * that mark, so the change is planned rather than overwritten by a verdict on older data.
+     */
+    async scheduleReplans(schedules: readonly ReplanSchedule[]): Promise<void> {
+      const instant = (at: Date | null) => at?.toISOString() ?? '';
+      for (const chunk of inChunks(schedules)) {
+        // Three parallel lists as text, one bind parameter each, read the same way by both drivers.
+        // Instants compare at millisecond precision: that is all a JavaScript Date carries back.
+        await db.execute(sql`
+          update ${accounts} set replan_at = planned.next
+          from (
+            select
+              unnest(string_to_array(${chunk.map((entry) => entry.id).join(',')}, ','))::uuid as id,
+              nullif(unnest(string_to_array(${chunk.map((entry) => instant(entry.seen)).join(',')}, ',')), '')::timestamptz as seen,
+              nullif(unnest(string_to_array(${chunk.map((entry) => instant(entry.next)).join(',')}, ',')), '')::timestamptz as next
+          ) as planned
+          where ${accounts.id} = planned.id
+            and date_trunc('milliseconds', ${accounts.replanAt}) is not distinct from planned.seen`);
+      }
     },
 
     /** Closed accounts that still have open tasks: the planner closes those tasks. */

@@ -2,7 +2,7 @@ import { and, desc, eq, inArray } from 'drizzle-orm';
 import type { DbOrTx } from '../db/database';
 import { groupBy, inChunks } from '../db/in-chunks';
 import { activities } from '../db/schema';
-import type { Activity } from '../domain/activity';
+import type { Activity, ActivityType, ClockActivity } from '../domain/activity';
 
 /** Most activities are typed, not logged from a message, so the source link may be left out. */
 export type NewActivity = Omit<Activity, 'id' | 'createdAt' | 'sourceMessageUrl'> & {
@@ -35,11 +35,25 @@ export function createActivityRepository({ db }: { db: DbOrTx }) {
         .orderBy(desc(activities.occurredOn), desc(activities.createdAt));
     },
 
-    /** Every timeline of these accounts at once, grouped by account (the planner's one read a pass). */
-    async listForAccounts(accountIds: string[]): Promise<Map<string, Activity[]>> {
-      const rows: Activity[] = [];
+    /**
+     * What the clocks read of these accounts' timelines, grouped by account: only the activity
+     * types some clock counts, and only the columns the planner compares (never the notes).
+     */
+    async listClockActivities(accountIds: readonly string[], types: readonly ActivityType[]) {
+      const rows: ClockActivity[] = [];
       for (const ids of inChunks(accountIds)) {
-        rows.push(...(await db.select().from(activities).where(inArray(activities.accountId, ids))));
+        rows.push(
+          ...(await db
+            .select({
+              id: activities.id,
+              accountId: activities.accountId,
+              type: activities.type,
+              occurredOn: activities.occurredOn,
+              createdAt: activities.createdAt,
+            })
+            .from(activities)
+            .where(and(inArray(activities.accountId, ids), inArray(activities.type, [...types])))),
+        );
       }
       return groupBy(rows, (row) => row.accountId);
     },

@@ -13,7 +13,7 @@
  * "Earliest" orders activities by occurredOn, then createdAt, then id, so the answer does not
  * depend on the order they were passed in.
  */
-import type { Activity } from '../domain/activity';
+import type { ClockActivity } from '../domain/activity';
 import type { ClockRule } from './clock-rule';
 import type { ClockPeriod } from './periods';
 
@@ -23,7 +23,7 @@ export interface PeriodSlot {
 }
 
 /** Activities in the order "earliest" means above. */
-export function byOccurrence(a: Activity, b: Activity): number {
+export function byOccurrence(a: ClockActivity, b: ClockActivity): number {
   if (a.occurredOn !== b.occurredOn) return a.occurredOn < b.occurredOn ? -1 : 1;
   const created = a.createdAt.getTime() - b.createdAt.getTime();
   if (created !== 0) return created;
@@ -40,7 +40,7 @@ function slotOrder(a: PeriodSlot, b: PeriodSlot): number {
   return a.period.key < b.period.key ? -1 : a.period.key > b.period.key ? 1 : 0;
 }
 
-function accepts(slot: PeriodSlot, activity: Activity): boolean {
+function accepts(slot: PeriodSlot, activity: ClockActivity): boolean {
   const { period, rule } = slot;
   return (
     rule.completedBy.includes(activity.type) &&
@@ -55,8 +55,8 @@ function accepts(slot: PeriodSlot, activity: Activity): boolean {
  */
 export function matchCompletions(
   slots: readonly PeriodSlot[],
-  activities: readonly Activity[],
-): Map<PeriodSlot, Activity | null> {
+  activities: readonly ClockActivity[],
+): Map<PeriodSlot, ClockActivity | null> {
   const groups = new Map<string, PeriodSlot[]>();
   for (const slot of slots) {
     const key = groupOf(slot.rule);
@@ -64,7 +64,7 @@ export function matchCompletions(
     if (group) group.push(slot);
     else groups.set(key, [slot]);
   }
-  const result = new Map<PeriodSlot, Activity | null>();
+  const result = new Map<PeriodSlot, ClockActivity | null>();
   for (const group of groups.values()) {
     const used = new Set<string>();
     for (const slot of group.sort(slotOrder)) {

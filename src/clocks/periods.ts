@@ -3,7 +3,7 @@
  * opens, is due and accepts completing activities. Calendar days only; instants come later.
  */
 import type { Account } from '../domain/account';
-import type { Activity } from '../domain/activity';
+import type { ClockActivity } from '../domain/activity';
 import { addCalendar, type CalendarDay, type CalendarOffset } from './calendar';
 import type { ClockRule } from './clock-rule';
 
@@ -72,7 +72,7 @@ function monthlyPeriods(
 function knownPeriods(
   rule: ClockRule,
   account: Account,
-  activities: readonly Activity[],
+  activities: readonly ClockActivity[],
   today: CalendarDay,
 ): ClockPeriod[] {
   const anchor = rule.anchor;
@@ -114,7 +114,7 @@ function knownPeriods(
 export function openedPeriods(
   rule: ClockRule,
   account: Account,
-  activities: readonly Activity[],
+  activities: readonly ClockActivity[],
   today: CalendarDay,
 ): ClockPeriod[] {
   return knownPeriods(rule, account, activities, today).filter((period) => period.opensOn <= today);
@@ -127,7 +127,7 @@ export function openedPeriods(
 export function nextOpeningDay(
   rule: ClockRule,
   account: Account,
-  activities: readonly Activity[],
+  activities: readonly ClockActivity[],
   today: CalendarDay,
 ): CalendarDay | null {
   let next: CalendarDay | null = null;

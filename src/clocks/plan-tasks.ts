@@ -3,7 +3,7 @@
  * always give the same (deep-equal) tasks, in the same order, whatever order activities come in.
  */
 import type { Account, TeamRole } from '../domain/account';
-import type { Activity } from '../domain/activity';
+import type { ClockActivity } from '../domain/activity';
 import { isIsoDay } from '../domain/calendar-day';
 import { matchesAccount } from './applies';
 import { type CalendarDay, dayIn, startOfDayIn } from './calendar';
@@ -32,15 +32,22 @@ export interface PlanTasksInput {
   readonly rules?: readonly ClockRule[];
   readonly account: Account;
   /** The account's timeline; other accounts' activities are ignored. */
-  readonly activities: readonly Activity[];
+  readonly activities: readonly ClockActivity[];
   readonly now: Date;
   /** The team's IANA time zone, in which account dates and occurredOn days are read. */
   readonly timeZone: string;
+  /**
+   * Since when cs-bot has known the account. A one-time task (an onboarding step, a handoff, a
+   * renewal question) already due before then is history, not work: importing a two-year-old
+   * account must not flood its channel, and an activity logged later completes the oldest step
+   * that is still open, not one that was skipped. Recurring clocks keep their current period.
+   */
+  readonly trackedSince?: Date;
 }
 
 interface Outcome {
   readonly slot: PeriodSlot;
-  readonly completion: Activity | null;
+  readonly completion: ClockActivity | null;
 }
 
 /**
@@ -63,8 +70,14 @@ function tasksOfRule(outcomes: readonly Outcome[]): Outcome[] {
   return previous?.completion ? [previous, latest] : [latest];
 }
 
+function isHistory(rule: ClockRule, dueOn: CalendarDay, timeZone: string, trackedSince: Date | undefined): boolean {
+  return (
+    trackedSince !== undefined && rule.anchor.kind === 'accountDay' && startOfDayIn(dueOn, timeZone) < trackedSince
+  );
+}
+
 /** The account's own activities, up to and including `today`, earliest first. */
-function timelineUpTo(account: Account, activities: readonly Activity[], today: CalendarDay): Activity[] {
+function timelineUpTo(account: Account, activities: readonly ClockActivity[], today: CalendarDay): ClockActivity[] {
   return activities
     .filter((activity) => activity.accountId === account.id)
     .map((activity) => {
@@ -115,7 +128,14 @@ export function nextPlanChange({
  * - A rule plans tasks when its filter matches the account and a period has opened by today (see
  *   `tasksOfRule`); its completion is matched as described in completion.ts.
  */
-export function planTasks({ rules = CLOCK_RULES, account, activities, now, timeZone }: PlanTasksInput): PlannedTask[] {
+export function planTasks({
+  rules = CLOCK_RULES,
+  account,
+  activities,
+  now,
+  timeZone,
+  trackedSince,
+}: PlanTasksInput): PlannedTask[] {
   if (Number.isNaN(now.getTime())) throw new RangeError('`now` is not a valid instant');
   // Read today first: it rejects an unknown zone (RangeError) even for a closed account.
   const today = dayIn(now, timeZone);
@@ -127,7 +147,9 @@ export function planTasks({ rules = CLOCK_RULES, account, activities, now, timeZ
     .filter((rule) => matchesAccount(rule.appliesTo, account))
     .map((rule) => ({
       rule,
-      slots: openedPeriods(rule, account, timeline, today).map((period): PeriodSlot => ({ rule, period })),
+      slots: openedPeriods(rule, account, timeline, today)
+        .filter((period) => !isHistory(rule, period.dueOn, timeZone, trackedSince))
+        .map((period): PeriodSlot => ({ rule, period })),
     }));
   const completions = matchCompletions(
     slotsByRule.flatMap(({ slots }) => slots),

@@ -219,3 +219,6 @@ export const CLOCK_RULES: readonly ClockRule[] = [
   ...CADENCE_CALLS,
   ...ACCELERATOR_QUARTERS,
 ];
+
+/** The activity types some clock counts; the planner reads no others. */
+export const CLOCK_ACTIVITY_TYPES = [...new Set(CLOCK_RULES.flatMap((rule) => rule.completedBy))];

@@ -39,10 +39,21 @@ export const accounts = pgTable(
     /** Set when Slack refused a post to the channel for good (archived, removed, bot not in it). */
     channelBrokenAt: timestamp('channel_broken_at', { withTimezone: true }),
     channelBrokenReason: text('channel_broken_reason'),
+    /**
+     * The next instant the account's clocks can plan something new (a window opening, a dated
+     * activity coming into view). A new account, and any change to one or to its timeline, sets it
+     * to the epoch: due at the very next pass, whatever that pass's clock says. The minute's pass
+     * plans only accounts whose instant has come. Null: nothing will, until a change.
+     */
+    replanAt: timestamp('replan_at', { withTimezone: true }).default(sql`'epoch'`),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },
-  (t) => [uniqueIndex('accounts_name_key_unique').on(t.nameKey), index('accounts_channel_id_idx').on(t.channelId)],
+  (t) => [
+    uniqueIndex('accounts_name_key_unique').on(t.nameKey),
+    index('accounts_channel_id_idx').on(t.channelId),
+    index('accounts_replan_at_idx').on(t.replanAt),
+  ],
 );
 
 export const accountMembers = pgTable(

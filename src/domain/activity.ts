@@ -95,3 +95,6 @@ export interface Activity {
   sourceMessageUrl: string | null;
   createdAt: Date;
 }
+
+/** What the clocks read of an activity: its kind and day, and what orders and names it. */
+export type ClockActivity = Pick<Activity, 'id' | 'accountId' | 'type' | 'occurredOn' | 'createdAt'>;

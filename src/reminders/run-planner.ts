@@ -1,17 +1,20 @@
+import { setImmediate as yieldToEventLoop } from 'node:timers/promises';
 import { inArray } from 'drizzle-orm';
-import type { AccountRepository } from '../accounts/account-repository';
-import { createAccountRepository } from '../accounts/account-repository';
-import type { ActivityRepository } from '../activities/activity-repository';
-import { createActivityRepository } from '../activities/activity-repository';
-import { planTasks } from '../clocks/plan-tasks';
+import {
+  type AccountRepository,
+  createAccountRepository,
+  type PlanningAccount,
+  type ReplanSchedule,
+} from '../accounts/account-repository';
+import { type ActivityRepository, createActivityRepository } from '../activities/activity-repository';
+import { nextPlanChange, planTasks } from '../clocks/plan-tasks';
+import { CLOCK_ACTIVITY_TYPES } from '../clocks/rules';
 import type { DbOrTx } from '../db/database';
-import { inChunks } from '../db/in-chunks';
-import { accounts, notifications } from '../db/schema';
+import { notifications } from '../db/schema';
 import type { Account } from '../domain/account';
-import type { TaskRepository } from '../tasks/task-repository';
-import { createTaskRepository } from '../tasks/task-repository';
+import { createTaskRepository, type TaskRepository } from '../tasks/task-repository';
 import { digestMoment } from './digest-schedule';
-import { type SyncReport, syncAccountTasks } from './sync-account-tasks';
+import { type AccountPlan, type SyncReport, syncAccountsTasks } from './sync-account-tasks';
 import { diffTasks, isEmptyDiff } from './task-diff';
 import { createUserTimeZones, type TimeZoneOf, type UsersInfoClient } from './user-time-zones';
 
@@ -50,35 +53,13 @@ export interface PlannerReport {
 
 export const digestKey = (userId: string, day: string) => `overdue_digest:${userId}:${day}`;
 
-async function trackedSince(db: DbOrTx, accountIds: string[]): Promise<Map<string, Date>> {
-  const since = new Map<string, Date>();
-  for (const ids of inChunks(accountIds)) {
-    const rows = await db
-      .select({ id: accounts.id, createdAt: accounts.createdAt })
-      .from(accounts)
-      .where(inArray(accounts.id, ids));
-    for (const row of rows) since.set(row.id, row.createdAt);
-  }
-  return since;
-}
+/** Accounts planned per read and per transaction; between chunks the event loop is given back. */
+const CHUNK = 250;
+/** Planning is synchronous CPU work; after this long the loop is yielded so Slack's acks go out on time. */
+const SLICE_MS = 8;
 
-/** Plans one account now, outside the minute's pass (after an activity, a renewal or a close). */
-export async function replanAccount(deps: PlannerDeps, account: Account, now: Date): Promise<SyncReport> {
-  const since = (await trackedSince(deps.db, [account.id])).get(account.id) ?? now;
-  const activities = await deps.activities.listForAccount(account.id);
-  const planned = planTasks({ account, activities, now, timeZone: deps.timeZone });
-  return syncAccountTasks(deps.db, { account, trackedSince: since, planned, now });
-}
-
-/**
- * One planner pass at `now`: every account's tasks, then each person's overdue digest once its
- * 09:00 has come. Idempotent: a second pass at the same instant creates nothing.
- *
- * Reads everything it compares in a few queries, then opens a transaction only for the accounts
- * whose stored tasks differ from their plan: most minutes, almost none do.
- */
-export async function runPlanner(deps: PlannerDeps, now: Date): Promise<PlannerReport> {
-  const report: PlannerReport = {
+function emptyReport(): PlannerReport {
+  return {
     accounts: 0,
     tasksCreated: 0,
     tasksCompleted: 0,
@@ -87,23 +68,85 @@ export async function runPlanner(deps: PlannerDeps, now: Date): Promise<PlannerR
     digestsQueued: 0,
     completedTaskIds: [],
   };
-  const all = [...(await deps.accounts.listActive()), ...(await deps.accounts.listClosedWithActiveTasks())];
-  const ids = all.map((account) => account.id);
-  const since = await trackedSince(deps.db, ids);
-  const activities = await deps.activities.listForAccounts(ids);
-  const stored = await deps.tasks.keysForAccounts(ids);
+}
 
-  for (const account of all) {
-    report.accounts += 1;
-    const accountSince = since.get(account.id) ?? now;
-    const planned = planTasks({ account, activities: activities.get(account.id) ?? [], now, timeZone: deps.timeZone });
-    if (isEmptyDiff(diffTasks(planned, stored.get(account.id) ?? [], accountSince))) continue;
-    const sync = await syncAccountTasks(deps.db, { account, trackedSince: accountSince, planned, now });
-    report.tasksCreated += sync.created;
-    report.tasksCompleted += sync.completed.length;
-    report.tasksClosed += sync.closed.length;
-    report.messagesQueued += sync.queued;
-    report.completedTaskIds.push(...sync.completed);
+/**
+ * Plans a chunk of accounts: reads their clock activities and stored tasks in two queries, plans
+ * each (yielding the event loop every few milliseconds), syncs the ones whose tasks differ from
+ * the plan in one transaction, then stores each account's next replan instant.
+ */
+async function planChunk(deps: PlannerDeps, chunk: readonly PlanningAccount[], now: Date): Promise<SyncReport> {
+  const ids = chunk.map(({ account }) => account.id);
+  const [activities, stored] = await Promise.all([
+    deps.activities.listClockActivities(ids, CLOCK_ACTIVITY_TYPES),
+    deps.tasks.keysForAccounts(ids),
+  ]);
+  const changed: AccountPlan[] = [];
+  const schedules: ReplanSchedule[] = [];
+  let sliceStart = performance.now();
+  for (const { account, trackedSince, replanAt } of chunk) {
+    const input = { account, activities: activities.get(account.id) ?? [], now, timeZone: deps.timeZone, trackedSince };
+    const planned = planTasks(input);
+    if (!isEmptyDiff(diffTasks(planned, stored.get(account.id) ?? [])))
+      changed.push({ account, trackedSince, planned });
+    schedules.push({ id: account.id, seen: replanAt, next: nextPlanChange(input) });
+    if (performance.now() - sliceStart > SLICE_MS) {
+      await yieldToEventLoop();
+      sliceStart = performance.now();
+    }
+  }
+  const report = await syncAccountsTasks(deps.db, changed, now);
+  // After the sync: a crash in between leaves the accounts due, and the next pass redoes them.
+  await deps.accounts.scheduleReplans(schedules);
+  return report;
+}
+
+function addTo(report: PlannerReport, chunkSize: number, sync: SyncReport): void {
+  report.accounts += chunkSize;
+  report.tasksCreated += sync.created;
+  report.tasksCompleted += sync.completed.length;
+  report.tasksClosed += sync.closed.length;
+  report.messagesQueued += sync.queued;
+  report.completedTaskIds.push(...sync.completed);
+}
+
+/** Plans one account now, outside the minute's pass (after an activity, a renewal, an edit or a close). */
+export async function replanAccount(deps: PlannerDeps, account: Account, now: Date): Promise<SyncReport> {
+  const planning = await deps.accounts.findForPlanning(account.id);
+  // The caller's copy wins for what it just changed (a close), the stored row for the rest.
+  return planChunk(deps, [planning ? { ...planning, account } : { account, trackedSince: now, replanAt: null }], now);
+}
+
+/**
+ * One planner pass at `now`, as the minute job runs it: only accounts whose replan instant has
+ * come (a window opening, a change to the account) are planned, so a quiet minute costs one
+ * indexed query; then each person's overdue digest once their 09:00 has come. Idempotent: a second
+ * pass at the same instant creates nothing.
+ *
+ * `full` replans every account with the same planner, whatever its instant: the reference the
+ * incremental pass is tested against, and `sweep --full` for an operator who wants certainty.
+ */
+export async function runPlanner(
+  deps: PlannerDeps,
+  now: Date,
+  options: { full?: boolean } = {},
+): Promise<PlannerReport> {
+  const report = emptyReport();
+  if (options.full) {
+    const all = await deps.accounts.listAllForReplan();
+    for (let i = 0; i < all.length; i += CHUNK) {
+      const chunk = all.slice(i, i + CHUNK);
+      addTo(report, chunk.length, await planChunk(deps, chunk, now));
+    }
+  } else {
+    const planned = new Set<string>();
+    for (;;) {
+      // An account planned once this pass and due again (it changed meanwhile) waits for the next pass.
+      const due = (await deps.accounts.listDueForReplan(now, CHUNK)).filter(({ account }) => !planned.has(account.id));
+      if (due.length === 0) break;
+      for (const { account } of due) planned.add(account.id);
+      addTo(report, due.length, await planChunk(deps, due, now));
+    }
   }
   report.digestsQueued = await queueDigests(deps, now);
   return report;

@@ -1,8 +1,10 @@
 import { and, eq, inArray } from 'drizzle-orm';
 import type { PlannedTask } from '../clocks/plan-tasks';
 import type { DbOrTx } from '../db/database';
+import { inChunks } from '../db/in-chunks';
 import { notifications, tasks } from '../db/schema';
 import type { Account } from '../domain/account';
+import type { StoredTaskKey } from '../domain/task';
 import { diffTasks } from './task-diff';
 
 export interface SyncReport {
@@ -14,97 +16,149 @@ export interface SyncReport {
   queued: number;
 }
 
+export interface AccountPlan {
+  account: Account;
+  /** Since when cs-bot has known the account: no "task opened" message is due before it. */
+  trackedSince: Date;
+  planned: PlannedTask[];
+}
+
 export const taskOpenedKey = (taskId: string) => `task_opened:${taskId}`;
 
 const STILL_OPEN = ['open', 'snoozed'] as const;
 
-/**
- * Brings one account's stored tasks in line with its plan, in one transaction that re-reads them:
- * new tasks are inserted (ON CONFLICT DO NOTHING, so concurrent planners create each once) and
- * only the insert that won queues the "task opened" message; completed ones are marked done; tasks
- * that left the plan are closed. Running it twice with the same inputs changes nothing the second time.
- */
-export async function syncAccountTasks(
-  db: DbOrTx,
-  input: { account: Account; trackedSince: Date; planned: PlannedTask[]; now: Date },
-): Promise<SyncReport> {
-  const { account, trackedSince, planned, now } = input;
-  return db.transaction(async (tx) => {
-    const report: SyncReport = { created: 0, completed: [], closed: [], queued: 0 };
-    const stored = await tx
-      .select({
-        id: tasks.id,
-        ruleId: tasks.ruleId,
-        periodKey: tasks.periodKey,
-        status: tasks.status,
-        forUser: tasks.forUser,
-      })
-      .from(tasks)
-      .where(eq(tasks.accountId, account.id));
-    const diff = diffTasks(planned, stored, trackedSince);
+/** Rows a multi-row insert carries at once, well under PostgreSQL's 65,535 bind parameters. */
+const INSERT_ROWS = 1_000;
 
-    for (const { id, activityId } of diff.completions) {
-      const updated = await tx
-        .update(tasks)
-        .set({ status: 'done', completedByActivityId: activityId, snoozedUntil: null, updatedAt: now })
-        .where(and(eq(tasks.id, id), inArray(tasks.status, STILL_OPEN)))
-        .returning({ id: tasks.id });
-      report.completed.push(...updated.map((row) => row.id));
-    }
-    for (const { id, forUser } of diff.reassignments) {
-      await tx.update(tasks).set({ forUser, updatedAt: now }).where(eq(tasks.id, id));
-    }
-    if (diff.inserts.length > 0) {
-      // One statement for all new tasks; RETURNING names only the rows this planner won, so a
-      // concurrent planner's tasks never get a second "task opened" message.
-      const inserted = await tx
-        .insert(tasks)
-        .values(
-          diff.inserts.map((task) => ({
-            accountId: account.id,
-            ruleId: task.ruleId,
-            periodKey: task.periodKey,
-            title: task.title,
-            forRole: task.forRole,
-            forUser: task.forUserId,
-            opensAt: task.opensAt,
-            dueAt: task.dueAt,
-            status: task.completedByActivityId ? ('done' as const) : ('open' as const),
-            completedByActivityId: task.completedByActivityId,
-          })),
-        )
-        .onConflictDoNothing()
-        .returning({ id: tasks.id, status: tasks.status, forUser: tasks.forUser, opensAt: tasks.opensAt });
-      report.created += inserted.length;
-      const announce = inserted.filter((task) => task.status === 'open' && (account.channelId || task.forUser));
-      if (announce.length > 0) {
-        const queued = await tx
-          .insert(notifications)
-          .values(
-            announce.map((task) => ({
-              key: taskOpenedKey(task.id),
-              kind: 'task_opened' as const,
-              accountId: account.id,
-              taskIds: [task.id],
-              recipientUser: task.forUser,
-              channelId: account.channelId,
-              dueAt: task.opensAt,
-            })),
-          )
-          .onConflictDoNothing()
-          .returning({ id: notifications.id });
-        report.queued += queued.length;
+/**
+ * Brings several accounts' stored tasks in line with their plans, in one transaction that re-reads
+ * them: new tasks are inserted (ON CONFLICT DO NOTHING, so concurrent planners create each once)
+ * and only the inserts that won queue their "task opened" message; completed ones are marked done;
+ * tasks that left the plan are closed. Running it twice with the same inputs changes nothing the
+ * second time. A pass syncs its changed accounts a chunk at a time, so a first pass over a bulk
+ * import costs a few statements per chunk, not per account.
+ */
+export async function syncAccountsTasks(db: DbOrTx, plans: readonly AccountPlan[], now: Date): Promise<SyncReport> {
+  const report: SyncReport = { created: 0, completed: [], closed: [], queued: 0 };
+  if (plans.length === 0) return report;
+  return db.transaction(async (tx) => {
+    const stored = await storedKeys(tx, plans);
+    const inserts: Array<{ plan: AccountPlan; task: PlannedTask }> = [];
+    const closures = new Map<string, string[]>();
+    for (const plan of plans) {
+      const diff = diffTasks(plan.planned, stored.get(plan.account.id) ?? []);
+      for (const { id, activityId } of diff.completions) {
+        const updated = await tx
+          .update(tasks)
+          .set({ status: 'done', completedByActivityId: activityId, snoozedUntil: null, updatedAt: now })
+          .where(and(eq(tasks.id, id), inArray(tasks.status, STILL_OPEN)))
+          .returning({ id: tasks.id });
+        report.completed.push(...updated.map((row) => row.id));
+      }
+      for (const { id, forUser } of diff.reassignments) {
+        await tx.update(tasks).set({ forUser, updatedAt: now }).where(eq(tasks.id, id));
+      }
+      inserts.push(...diff.inserts.map((task) => ({ plan, task })));
+      if (diff.closures.length > 0) {
+        const reason =
+          plan.account.status === 'closed' ? 'The account was closed.' : 'The clock moved on to a newer period.';
+        closures.set(reason, [...(closures.get(reason) ?? []), ...diff.closures]);
       }
     }
-    if (diff.closures.length > 0) {
-      const reason = account.status === 'closed' ? 'The account was closed.' : 'The clock moved on to a newer period.';
+    for (const chunk of inChunks(inserts, INSERT_ROWS)) {
+      const queued = await insertTasks(tx, chunk);
+      report.created += queued.created;
+      report.queued += queued.queued;
+    }
+    for (const [reason, ids] of closures) {
       const closed = await tx
         .update(tasks)
         .set({ status: 'closed', resolvedReason: reason, resolvedAt: now, updatedAt: now })
-        .where(and(inArray(tasks.id, diff.closures), inArray(tasks.status, STILL_OPEN)))
+        .where(and(inArray(tasks.id, ids), inArray(tasks.status, STILL_OPEN)))
         .returning({ id: tasks.id });
       report.closed.push(...closed.map((row) => row.id));
     }
     return report;
   });
+}
+
+async function storedKeys(tx: DbOrTx, plans: readonly AccountPlan[]): Promise<Map<string, StoredTaskKey[]>> {
+  const byAccount = new Map<string, StoredTaskKey[]>();
+  const rows = await tx
+    .select({
+      accountId: tasks.accountId,
+      id: tasks.id,
+      ruleId: tasks.ruleId,
+      periodKey: tasks.periodKey,
+      status: tasks.status,
+      forUser: tasks.forUser,
+    })
+    .from(tasks)
+    .where(
+      inArray(
+        tasks.accountId,
+        plans.map((plan) => plan.account.id),
+      ),
+    );
+  for (const { accountId, ...key } of rows) byAccount.set(accountId, [...(byAccount.get(accountId) ?? []), key]);
+  return byAccount;
+}
+
+/**
+ * One statement for the chunk's new tasks; RETURNING names only the rows this planner won, so a
+ * concurrent planner's tasks never get a second "task opened" message. Each message is due when
+ * its task opened, but never before cs-bot knew the account: a task that opened before an account
+ * was added is announced now, as news, not as a message the bot failed to send on time.
+ */
+async function insertTasks(
+  tx: DbOrTx,
+  chunk: ReadonlyArray<{ plan: AccountPlan; task: PlannedTask }>,
+): Promise<{ created: number; queued: number }> {
+  const plans = new Map(chunk.map(({ plan }) => [plan.account.id, plan]));
+  const inserted = await tx
+    .insert(tasks)
+    .values(
+      chunk.map(({ task }) => ({
+        accountId: task.accountId,
+        ruleId: task.ruleId,
+        periodKey: task.periodKey,
+        title: task.title,
+        forRole: task.forRole,
+        forUser: task.forUserId,
+        opensAt: task.opensAt,
+        dueAt: task.dueAt,
+        status: task.completedByActivityId ? ('done' as const) : ('open' as const),
+        completedByActivityId: task.completedByActivityId,
+      })),
+    )
+    .onConflictDoNothing()
+    .returning({
+      id: tasks.id,
+      accountId: tasks.accountId,
+      status: tasks.status,
+      forUser: tasks.forUser,
+      opensAt: tasks.opensAt,
+    });
+  const announce = inserted.flatMap((task) => {
+    const plan = plans.get(task.accountId);
+    if (!plan || task.status !== 'open' || !(plan.account.channelId || task.forUser)) return [];
+    return [{ task, plan }];
+  });
+  if (announce.length === 0) return { created: inserted.length, queued: 0 };
+  const queued = await tx
+    .insert(notifications)
+    .values(
+      announce.map(({ task, plan }) => ({
+        key: taskOpenedKey(task.id),
+        kind: 'task_opened' as const,
+        accountId: task.accountId,
+        taskIds: [task.id],
+        recipientUser: task.forUser,
+        channelId: plan.account.channelId,
+        dueAt: new Date(Math.max(task.opensAt.getTime(), plan.trackedSince.getTime())),
+      })),
+    )
+    .onConflictDoNothing()
+    .returning({ id: notifications.id });
+  return { created: inserted.length, queued: queued.length };
 }

@@ -1,5 +1,4 @@
 import type { PlannedTask } from '../clocks/plan-tasks';
-import { CLOCK_RULES } from '../clocks/rules';
 import type { StoredTaskKey } from '../domain/task';
 
 /** The changes that bring an account's stored tasks in line with its plan. */
@@ -10,17 +9,6 @@ export interface TaskDiff {
   closures: string[];
 }
 
-const ONE_SHOT_RULES = new Set(CLOCK_RULES.filter((rule) => rule.anchor.kind === 'accountDay').map((rule) => rule.id));
-
-/**
- * A one-time task (an onboarding step, a handoff, a past renewal question) that was already due
- * before cs-bot knew the account is history, not work: importing a two-year-old account must not
- * flood its channel with every onboarding step. Recurring clocks keep their current period.
- */
-export function isHistory(planned: PlannedTask, trackedSince: Date): boolean {
-  return ONE_SHOT_RULES.has(planned.ruleId) && planned.dueAt < trackedSince;
-}
-
 const keyOf = (task: { ruleId: string; periodKey: string }) => `${task.ruleId}|${task.periodKey}`;
 const isOpen = (task: StoredTaskKey) => task.status === 'open' || task.status === 'snoozed';
 
@@ -28,11 +16,7 @@ const isOpen = (task: StoredTaskKey) => task.status === 'open' || task.status ==
  * Compares the plan with what is stored. Pure, so the planner can skip an account whose tasks
  * already match (most accounts, most minutes) without opening a transaction.
  */
-export function diffTasks(
-  planned: readonly PlannedTask[],
-  stored: readonly StoredTaskKey[],
-  trackedSince: Date,
-): TaskDiff {
+export function diffTasks(planned: readonly PlannedTask[], stored: readonly StoredTaskKey[]): TaskDiff {
   const diff: TaskDiff = { inserts: [], completions: [], reassignments: [], closures: [] };
   const storedByKey = new Map(stored.map((task) => [keyOf(task), task]));
   const plannedKeys = new Set<string>();
@@ -40,7 +24,7 @@ export function diffTasks(
     plannedKeys.add(keyOf(task));
     const existing = storedByKey.get(keyOf(task));
     if (!existing) {
-      if (!isHistory(task, trackedSince)) diff.inserts.push(task);
+      diff.inserts.push(task);
     } else if (isOpen(existing) && task.completedByActivityId) {
       diff.completions.push({ id: existing.id, activityId: task.completedByActivityId });
     } else if (isOpen(existing) && existing.forUser !== task.forUserId) {

@@ -3,8 +3,6 @@ import type { PlannedTask } from '../../src/clocks/plan-tasks';
 import type { StoredTaskKey } from '../../src/domain/task';
 import { diffTasks, isEmptyDiff } from '../../src/reminders/task-diff';
 
-const TRACKED_SINCE = new Date('2026-01-01T00:00:00Z');
-
 function planned(overrides: Partial<PlannedTask> & { ruleId: string }): PlannedTask {
   return {
     accountId: 'a1',
@@ -28,7 +26,6 @@ describe('diffTasks', () => {
     const diff = diffTasks(
       [planned({ ruleId: 'onboarding.welcome' })],
       [stored({ id: 't1', ruleId: 'onboarding.welcome' })],
-      TRACKED_SINCE,
     );
     expect(isEmptyDiff(diff)).toBe(true);
   });
@@ -41,7 +38,6 @@ describe('diffTasks', () => {
         planned({ ruleId: 'onboarding.personal_introduction' }),
       ],
       [stored({ id: 't1', ruleId: 'onboarding.welcome' }), stored({ id: 't2', ruleId: 'handoff.csm_kickoff' })],
-      TRACKED_SINCE,
     );
     expect(diff.completions).toEqual([{ id: 't1', activityId: 'act1' }]);
     expect(diff.reassignments).toEqual([{ id: 't2', forUser: 'U0NEWCSM01' }]);
@@ -57,18 +53,7 @@ describe('diffTasks', () => {
         stored({ id: 't2', ruleId: 'onboarding.welcome', status: 'done' }),
         stored({ id: 't3', ruleId: 'ebr.contract_year', status: 'snoozed' }),
       ],
-      TRACKED_SINCE,
     );
     expect(diff.closures).toEqual(['t1', 't3']);
-  });
-
-  it('treats a one-time task already due before the account was tracked as history, but not a recurring one', () => {
-    const old = { dueAt: new Date('2025-06-01T00:00:00Z'), periodKey: '2025-05-01' };
-    const diff = diffTasks(
-      [planned({ ruleId: 'onboarding.welcome', ...old }), planned({ ruleId: 'cadence.strategic_pr1', ...old })],
-      [],
-      TRACKED_SINCE,
-    );
-    expect(diff.inserts.map((task) => task.ruleId)).toEqual(['cadence.strategic_pr1']);
   });
 });
