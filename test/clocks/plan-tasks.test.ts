@@ -197,6 +197,26 @@ describe('completion by activities', () => {
   });
 });
 
+describe('accounts added mid-onboarding', () => {
+  const account = makeAccount({ contractStart: '2026-03-02' });
+  // cs-bot learned of the account on 18 March: steps 1 to 3 (due 3, 7 and 12 March) were history.
+  const trackedSince = new Date('2026-03-18T09:00:00Z');
+  const onboarding = (activities: Activity[]) =>
+    planTasks({ account, activities, now: new Date('2026-03-25T12:00:00Z'), timeZone: 'UTC', trackedSince })
+      .filter((task) => task.ruleId.startsWith('onboarding.'))
+      .map((task) => [task.ruleId, task.completedByActivityId]);
+
+  it('plans no task for the steps already due before the account was known, and the open step as usual.', () => {
+    expect(onboarding([])).toEqual([['onboarding.education', null]]);
+  });
+
+  it('gives an onboarding milestone to the oldest step still open, not to a step skipped as history.', () => {
+    expect(onboarding([makeActivity('m-1', 'onboarding_milestone', '2026-03-23')])).toEqual([
+      ['onboarding.education', 'm-1'],
+    ]);
+  });
+});
+
 describe('cadence calls', () => {
   it('gives Strategic PR1 a 14-day gap, Strategic PR2 and Growth PR1 30 days, Growth PR2 90 days.', () => {
     const dueFor = (overrides: Partial<Account>) =>
