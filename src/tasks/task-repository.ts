@@ -62,12 +62,19 @@ export function createTaskRepository({ db }: { db: DbOrTx }) {
       return flatten(rows);
     },
 
-    /** For each person with active tasks, the oldest due time among them: one grouped query. */
+    /** For each person with overdue active tasks, the oldest due time among them: one grouped query on a partial index. */
     async oldestActiveDueByUser(now: Date): Promise<Array<{ user: string; oldestDue: Date }>> {
       const rows = await db
         .select({ user: tasks.forUser, oldestDue: min(tasks.dueAt) })
         .from(tasks)
-        .where(and(activeAt(now), isNotNull(tasks.forUser)))
+        .where(
+          and(
+            inArray(tasks.status, ['open', 'snoozed']),
+            isNotNull(tasks.forUser),
+            lte(tasks.dueAt, now),
+            or(eq(tasks.status, 'open'), lte(tasks.snoozedUntil, now)),
+          ),
+        )
         .groupBy(tasks.forUser);
       return rows.flatMap(({ user, oldestDue }) =>
         user && oldestDue ? [{ user, oldestDue: new Date(oldestDue) }] : [],

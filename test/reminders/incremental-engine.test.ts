@@ -58,8 +58,9 @@ const stepArbitrary = fc.record({
   change: changeArbitrary,
 });
 
-type AccountDraft = fc.Infer<typeof accountArbitrary>;
-type Step = fc.Infer<typeof stepArbitrary>;
+type ValueOf<A> = A extends fc.Arbitrary<infer T> ? T : never;
+type AccountDraft = ValueOf<typeof accountArbitrary>;
+type Step = ValueOf<typeof stepArbitrary>;
 
 const day = (at: number) => new Date(at).toISOString().slice(0, 10);
 

@@ -1,0 +1,1 @@
+CREATE INDEX "tasks_active_by_user_idx" ON "tasks" USING btree ("for_user","due_at","snoozed_until") WHERE "tasks"."status" in ('open', 'snoozed') and "tasks"."for_user" is not null;
