@@ -1,5 +1,4 @@
 import type { AppDeps } from '../../src/app-deps';
-import { escapeMrkdwn } from '../../src/slack/mrkdwn';
 import { addAccount } from '../../src/use-cases/add-account';
 import {
   ACCOUNT_MODAL,
@@ -9,6 +8,7 @@ import {
 import { toBlockErrors } from '../../src/views/view-state';
 import type { ViewSubmissionArgs } from '../listener-args';
 
+/** The add-account modal: the row is written before the ack (its field errors travel in it), the rest after. */
 export function accountAddSubmitted(deps: AppDeps) {
   return async ({ ack, body, view, client }: ViewSubmissionArgs): Promise<void> => {
     const result = await addAccount(deps, accountInputFromSubmission(view.state.values));
@@ -20,13 +20,7 @@ export function accountAddSubmitted(deps: AppDeps) {
       return;
     }
     await ack();
-    const { account } = result;
-    const channel = account.channelId
-      ? ` Reminders will go to <#${account.channelId}>: invite me there with \`/invite @cs-bot\`.`
-      : '';
-    await client.chat.postMessage({
-      channel: body.user.id,
-      text: `:white_check_mark: Added *${escapeMrkdwn(account.name)}*.${channel} See it with \`/cs account ${escapeMrkdwn(account.name)}\`.`,
-    });
+    const confirmation = await result.announce(deps.now());
+    await client.chat.postMessage({ channel: body.user.id, text: confirmation });
   };
 }

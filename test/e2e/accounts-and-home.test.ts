@@ -1,5 +1,7 @@
 import { randomUUID } from 'node:crypto';
+import { eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
+import { notifications } from '../../src/db/schema';
 import { ACCOUNT_MODAL } from '../../src/views/account-add-modal';
 import { LOG_MODAL } from '../../src/views/log-activity-modal';
 import { snoozeValue, TASK_ACTIONS } from '../../src/views/task-reminder';
@@ -93,6 +95,22 @@ describe.each(testDatabases())('accounts, App Home and shortcuts, end to end on 
     });
     const confirmation = await context.fake.waitForCall('chat.postMessage', (call) => call.args.channel === ALICE);
     expect(String(confirmation.args.text)).toContain('Added *Cyberdyne Systems*');
+  });
+
+  it('plans a new account at once: its first reminders are queued before any clock pass, due now rather than late', async () => {
+    const before = new Date();
+    await submitAccount(
+      accountValues({ name: 'Hooli', channel: 'C0HOOLI001', csm: 'U0CSM00001', contractStart: '2026-11-24' }),
+    );
+    await context.fake.waitForCall('chat.postMessage', (call) => call.args.channel === ALICE);
+    const { exact } = await context.app.deps.accounts.matchByName('Hooli');
+    const opened = await context.database.db
+      .select()
+      .from(notifications)
+      .where(eq(notifications.accountId, exact?.id ?? ''));
+    expect(opened.length).toBeGreaterThan(0);
+    // The contract started a week ago, but cs-bot learned of the account just now: nothing was late.
+    for (const row of opened) expect(row.dueAt.getTime()).toBeGreaterThanOrEqual(before.getTime() - 1_000);
   });
 
   it('refuses a name that is taken (in any case) and a renewal before the contract start, with field errors', async () => {
