@@ -67,9 +67,9 @@ function monthlyPeriods(
 /**
  * Every period of `rule` for `account` that the account's dates and `activities` (up to today,
  * sorted by day) define: for recurring anchors, those opened by `today` and the first one still
- * to open. `openedPeriods` and `nextOpeningDay` are both read off this one list.
+ * to open. The planner reads both what has opened and what opens next off this one list.
  */
-function knownPeriods(
+export function knownPeriods(
   rule: ClockRule,
   account: Account,
   activities: readonly ClockActivity[],
@@ -105,34 +105,4 @@ function knownPeriods(
       });
     }
   }
-}
-
-/**
- * The periods of `rule` for `account` that have opened by `today`, oldest first.
- * `activities` are this account's activities up to today, sorted by day.
- */
-export function openedPeriods(
-  rule: ClockRule,
-  account: Account,
-  activities: readonly ClockActivity[],
-  today: CalendarDay,
-): ClockPeriod[] {
-  return knownPeriods(rule, account, activities, today).filter((period) => period.opensOn <= today);
-}
-
-/**
- * The first day after `today` on which a period of `rule` opens, given the same inputs as
- * `openedPeriods`; null when none ever will without a new activity or a changed account.
- */
-export function nextOpeningDay(
-  rule: ClockRule,
-  account: Account,
-  activities: readonly ClockActivity[],
-  today: CalendarDay,
-): CalendarDay | null {
-  let next: CalendarDay | null = null;
-  for (const { opensOn } of knownPeriods(rule, account, activities, today)) {
-    if (opensOn > today && (next === null || opensOn < next)) next = opensOn;
-  }
-  return next;
 }

@@ -9,7 +9,7 @@ import { matchesAccount } from './applies';
 import { type CalendarDay, dayIn, startOfDayIn } from './calendar';
 import type { ClockRule } from './clock-rule';
 import { byOccurrence, matchCompletions, type PeriodSlot } from './completion';
-import { nextOpeningDay, openedPeriods } from './periods';
+import { knownPeriods } from './periods';
 import { CLOCK_RULES } from './rules';
 
 export interface PlannedTask {
@@ -89,38 +89,21 @@ function timelineUpTo(account: Account, activities: readonly ClockActivity[], to
     .sort(byOccurrence);
 }
 
-/**
- * The first instant after `now` at which `planTasks` could plan something else for this account
- * if nothing about it changed (no activity logged, no field edited): the plan reads `now` only
- * as "today", and only through which periods have opened and which activities are dated by then.
- * So it is the start of the earliest later day on which a period opens or a dated activity comes
- * into view; null when there is none (a closed account, or clocks that wait for an activity).
- * The engine replans an account only once this instant has come, or when the account changed.
- */
-export function nextPlanChange({
-  rules = CLOCK_RULES,
-  account,
-  activities,
-  now,
-  timeZone,
-}: PlanTasksInput): Date | null {
-  if (Number.isNaN(now.getTime())) throw new RangeError('`now` is not a valid instant');
-  const today = dayIn(now, timeZone);
-  if (account.status === 'closed') return null;
-  const timeline = timelineUpTo(account, activities, today);
-  let next: CalendarDay | null = null;
-  const consider = (day: CalendarDay | null) => {
-    if (day !== null && day > today && (next === null || day < next)) next = day;
-  };
-  for (const activity of activities) if (activity.accountId === account.id) consider(activity.occurredOn);
-  for (const rule of rules) {
-    if (matchesAccount(rule.appliesTo, account)) consider(nextOpeningDay(rule, account, timeline, today));
-  }
-  return next === null ? null : startOfDayIn(next, timeZone);
+export interface ClockPlan {
+  readonly tasks: PlannedTask[];
+  /**
+   * The first instant after `now` at which the plan could differ if nothing about the account
+   * changed (no activity logged, no field edited): the plan reads `now` only as "today", and only
+   * through which periods have opened and which activities are dated by then. So it is the start
+   * of the earliest later day on which a period opens or a dated activity comes into view; null
+   * when there is none (a closed account, or clocks that wait for an activity). The engine
+   * replans an account only once this instant has come, or when the account changed.
+   */
+  readonly nextChange: Date | null;
 }
 
 /**
- * Plans the tasks for `account` at `now`.
+ * Plans the tasks for `account` at `now`, and when that plan can next change.
  *
  * - A closed account plans nothing.
  * - "Today" is the day `now` falls on in the team zone; activities dated after today are ignored,
@@ -128,35 +111,44 @@ export function nextPlanChange({
  * - A rule plans tasks when its filter matches the account and a period has opened by today (see
  *   `tasksOfRule`); its completion is matched as described in completion.ts.
  */
-export function planTasks({
+export function planClocks({
   rules = CLOCK_RULES,
   account,
   activities,
   now,
   timeZone,
   trackedSince,
-}: PlanTasksInput): PlannedTask[] {
+}: PlanTasksInput): ClockPlan {
   if (Number.isNaN(now.getTime())) throw new RangeError('`now` is not a valid instant');
   // Read today first: it rejects an unknown zone (RangeError) even for a closed account.
   const today = dayIn(now, timeZone);
-  if (account.status === 'closed') return [];
+  if (account.status === 'closed') return { tasks: [], nextChange: null };
 
   const timeline = timelineUpTo(account, activities, today);
+  let next: CalendarDay | null = null;
+  const consider = (day: CalendarDay) => {
+    if (day > today && (next === null || day < next)) next = day;
+  };
+  for (const activity of activities) if (activity.accountId === account.id) consider(activity.occurredOn);
 
   const slotsByRule = rules
     .filter((rule) => matchesAccount(rule.appliesTo, account))
-    .map((rule) => ({
-      rule,
-      slots: openedPeriods(rule, account, timeline, today)
-        .filter((period) => !isHistory(rule, period.dueOn, timeZone, trackedSince))
-        .map((period): PeriodSlot => ({ rule, period })),
-    }));
+    .map((rule) => {
+      const periods = knownPeriods(rule, account, timeline, today);
+      for (const period of periods) consider(period.opensOn);
+      return {
+        rule,
+        slots: periods
+          .filter((period) => period.opensOn <= today && !isHistory(rule, period.dueOn, timeZone, trackedSince))
+          .map((period): PeriodSlot => ({ rule, period })),
+      };
+    });
   const completions = matchCompletions(
     slotsByRule.flatMap(({ slots }) => slots),
     timeline,
   );
 
-  return slotsByRule.flatMap(({ rule, slots }) => {
+  const tasks = slotsByRule.flatMap(({ rule, slots }) => {
     const outcomes = slots.map((slot) => ({ slot, completion: completions.get(slot) ?? null }));
     return tasksOfRule(outcomes).map(({ slot, completion }) => ({
       accountId: account.id,
@@ -170,6 +162,17 @@ export function planTasks({
       completedByActivityId: completion?.id ?? null,
     }));
   });
+  return { tasks, nextChange: next === null ? null : startOfDayIn(next, timeZone) };
+}
+
+/** The tasks the clocks say should exist for one account at `now` (see `planClocks`). */
+export function planTasks(input: PlanTasksInput): PlannedTask[] {
+  return planClocks(input).tasks;
+}
+
+/** When the plan of `planTasks(input)` can next change (see `ClockPlan.nextChange`). */
+export function nextPlanChange(input: PlanTasksInput): Date | null {
+  return planClocks(input).nextChange;
 }
 
 /**

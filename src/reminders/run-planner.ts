@@ -7,7 +7,7 @@ import {
   type ReplanSchedule,
 } from '../accounts/account-repository';
 import { type ActivityRepository, createActivityRepository } from '../activities/activity-repository';
-import { nextPlanChange, planTasks } from '../clocks/plan-tasks';
+import { planClocks } from '../clocks/plan-tasks';
 import { CLOCK_ACTIVITY_TYPES } from '../clocks/rules';
 import type { DbOrTx } from '../db/database';
 import { notifications } from '../db/schema';
@@ -86,10 +86,10 @@ async function planChunk(deps: PlannerDeps, chunk: readonly PlanningAccount[], n
   let sliceStart = performance.now();
   for (const { account, trackedSince, replanAt } of chunk) {
     const input = { account, activities: activities.get(account.id) ?? [], now, timeZone: deps.timeZone, trackedSince };
-    const planned = planTasks(input);
+    const { tasks: planned, nextChange } = planClocks(input);
     if (!isEmptyDiff(diffTasks(planned, stored.get(account.id) ?? [])))
       changed.push({ account, trackedSince, planned });
-    schedules.push({ id: account.id, seen: replanAt, next: nextPlanChange(input) });
+    schedules.push({ id: account.id, seen: replanAt, next: nextChange });
     if (performance.now() - sliceStart > SLICE_MS) {
       await yieldToEventLoop();
       sliceStart = performance.now();
