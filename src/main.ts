@@ -42,7 +42,8 @@ async function main(): Promise<void> {
   );
   // One set of planner dependencies (repositories, time-zone cache) for the listeners and the clocks.
   const planner = createPlannerDeps({ db: database.db, slack, timeZone: config.timeZone });
-  const bot = createCsBot({ config, database, planner });
+  let wakeDispatcher = () => {};
+  const bot = createCsBot({ config, database, planner, onMessagesQueued: () => wakeDispatcher() });
   const { port } = await bot.start();
   running.push(() => bot.stop());
   const clocks = createClockRuntime({
@@ -53,7 +54,8 @@ async function main(): Promise<void> {
     admins: config.admins,
     logger: bot.app.logger,
   });
-  const jobs = startClockJobs({ runPass: clocks.runPass, now: () => new Date(), logger: bot.app.logger });
+  const jobs = startClockJobs({ clocks, now: () => new Date(), logger: bot.app.logger });
+  wakeDispatcher = jobs.wake;
   running.push(() => jobs.stop());
 
   const where = config.database.kind === 'postgres' ? 'PostgreSQL' : `embedded PGlite at ${config.database.dataDir}`;

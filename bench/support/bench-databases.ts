@@ -65,7 +65,7 @@ function postgresServer(adminUrl: string): BenchDatabase {
   };
 }
 
-export function benchDatabases(): BenchDatabase[] {
-  const url = process.env.BENCH_DATABASE_URL;
+/** PGlite, and the PostgreSQL server at `url` (BENCH_DATABASE_URL unless a bench names another) when set. */
+export function benchDatabases(url = process.env.BENCH_DATABASE_URL): BenchDatabase[] {
   return url ? [pgliteMemory, postgresServer(url)] : [pgliteMemory];
 }

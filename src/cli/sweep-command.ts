@@ -1,5 +1,6 @@
 import { createClockRuntime } from '../reminders/clock-runtime';
 import { previewSweep } from '../reminders/preview-sweep';
+import type { PlannerReport } from '../reminders/run-planner';
 import type { CliCommand, CommandRun } from './command';
 import { parseArguments } from './parse-arguments';
 
@@ -8,6 +9,21 @@ interface SweepArgs {
   at: Date | null;
   dryRun: boolean;
   json: boolean;
+  /** Replan every account with the reference planner, not only those whose replan instant has come. */
+  full: boolean;
+}
+
+/** The last line of `--json`: what the pass did, for scripts and dashboards. */
+function summaryLine(planner: PlannerReport, sent: number, ms: number): string {
+  return JSON.stringify({
+    summary: {
+      accounts_planned: planner.accounts,
+      tasks_created: planner.tasksCreated,
+      messages_queued: planner.messagesQueued + planner.digestsQueued,
+      messages_sent: sent,
+      ms: Math.round(ms),
+    },
+  });
 }
 
 // The zone is required: "2026-12-01T09:00" alone would be read in this machine's zone.
@@ -25,26 +41,33 @@ function parseInstant(value: string): Date | null {
 
 function parseSweepArgs(args: readonly string[]): SweepArgs | { error: string } {
   const parsed = parseArguments(args, {
-    options: { at: { type: 'string' }, 'dry-run': { type: 'boolean' }, json: { type: 'boolean' } },
+    options: {
+      at: { type: 'string' },
+      'dry-run': { type: 'boolean' },
+      json: { type: 'boolean' },
+      full: { type: 'boolean' },
+    },
   });
   if ('error' in parsed) return parsed;
-  const { at, 'dry-run': dryRun = false, json = false } = parsed.values;
-  if (at === undefined) return { at: null, dryRun, json };
+  const { at, 'dry-run': dryRun = false, json = false, full = false } = parsed.values;
+  if (at === undefined) return { at: null, dryRun, json, full };
   const instant = parseInstant(at);
   if (!instant) {
     return { error: `--at needs an ISO instant with a zone, like 2026-12-01T09:00:00Z (got ${JSON.stringify(at)})` };
   }
-  return { at: instant, dryRun, json };
+  return { at: instant, dryRun, json, full };
 }
 
 function run(args: SweepArgs): CommandRun {
   return async (context) => {
-    const { dryRun, json } = args;
+    const { dryRun, json, full } = args;
     const at = args.at ?? context.now();
+    const started = performance.now();
     if (dryRun) {
-      const lines = await previewSweep(context, at);
+      const { lines, planner } = await previewSweep(context, at, { full });
       if (json) {
         for (const line of lines) context.stdout(JSON.stringify(line));
+        context.stdout(summaryLine(planner, 0, performance.now() - started));
       } else if (lines.length === 0) context.stdout(`Nothing would happen at ${at.toISOString()}.`);
       else {
         for (const line of lines) {
@@ -69,8 +92,8 @@ function run(args: SweepArgs): CommandRun {
       slack: context.slack,
       timeZone: context.timeZone,
       admins: context.admins,
-    }).runPass(at);
-    if (json) context.stdout(JSON.stringify(report));
+    }).runPass(at, { full });
+    if (json) context.stdout(summaryLine(report.planner, report.dispatch?.sent ?? 0, performance.now() - started));
     else {
       const { planner, dispatch } = report;
       context.stdout(
@@ -85,9 +108,10 @@ function run(args: SweepArgs): CommandRun {
 
 export const sweepCommand: CliCommand = {
   words: ['sweep'],
-  arguments: '[--at <ISO instant>] [--dry-run] [--json]',
+  arguments: '[--at <ISO instant>] [--full] [--dry-run] [--json]',
   summary:
-    'Run one planner and dispatcher pass as if at that instant (default: now). --dry-run writes and sends nothing.',
+    'Run one pass as the minute job does, as if at that instant (default: now). --full replans every account; ' +
+    '--dry-run writes and sends nothing; --json ends with a summary line.',
   prepare(args) {
     const parsed = parseSweepArgs(args);
     return 'error' in parsed ? parsed : { run: run(parsed) };

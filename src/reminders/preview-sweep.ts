@@ -1,7 +1,9 @@
-import { and, eq, lte, sql, TransactionRollbackError } from 'drizzle-orm';
+import { eq, sql, TransactionRollbackError } from 'drizzle-orm';
 import type { Database } from '../db/database';
-import { accounts, notifications, tasks } from '../db/schema';
+import { accounts, tasks } from '../db/schema';
+import { existingKeys, pendingDueWithAccount, taskOpenedKey } from '../outbox';
 import { createClockRuntime } from './clock-runtime';
+import type { PlannerReport } from './run-planner';
 
 /** One line of `sweep --dry-run`: a task that would open, or a message that would be sent. */
 export interface SweepPreviewLine {
@@ -20,35 +22,34 @@ export interface SweepPreviewLine {
 export async function previewSweep(
   deps: { db: Database; timeZone: string; admins: string[] },
   at: Date,
-): Promise<SweepPreviewLine[]> {
+  options: { full?: boolean } = {},
+): Promise<{ lines: SweepPreviewLine[]; planner: PlannerReport }> {
   let lines: SweepPreviewLine[] = [];
+  let planner: PlannerReport | null = null;
   try {
     await deps.db.transaction(async (db) => {
-      await createClockRuntime({ db, slack: null, timeZone: deps.timeZone, admins: deps.admins }).runPass(at);
+      const runtime = createClockRuntime({ db, slack: null, timeZone: deps.timeZone, admins: deps.admins });
+      planner = (await runtime.runPass(at, options)).planner;
       // Rows this transaction wrote carry its start time as created_at: now() is fixed per transaction.
       const opened = await db
-        .select({ task: tasks, account: accounts.name, message: notifications.kind })
+        .select({ task: tasks, account: accounts.name })
         .from(tasks)
         .innerJoin(accounts, eq(tasks.accountId, accounts.id))
-        .leftJoin(
-          notifications,
-          sql`${notifications.taskIds} @> array[${tasks.id}]::uuid[] and ${notifications.kind} = 'task_opened'`,
-        )
         .where(sql`${tasks.createdAt} = now()`);
-      const messages = await db
-        .select({ row: notifications, account: accounts.name })
-        .from(notifications)
-        .leftJoin(accounts, eq(notifications.accountId, accounts.id))
-        .where(and(eq(notifications.status, 'pending'), lte(notifications.dueAt, at)));
-      const taskMessageKeys = new Set(opened.map(({ task }) => `task_opened:${task.id}`));
+      const announced = await existingKeys(
+        db,
+        opened.map(({ task }) => taskOpenedKey(task.id)),
+      );
+      const messages = await pendingDueWithAccount(db, at);
+      const taskMessageKeys = new Set(opened.map(({ task }) => taskOpenedKey(task.id)));
       lines = [
-        ...opened.map(({ task, account, message }) => ({
+        ...opened.map(({ task, account }) => ({
           account,
           rule: task.ruleId,
           opens_at: task.opensAt.toISOString(),
           due_at: task.dueAt.toISOString(),
           for: task.forUser ?? task.forRole,
-          message: message ?? null,
+          message: announced.has(taskOpenedKey(task.id)) ? 'task_opened' : null,
         })),
         ...messages
           .filter(({ row }) => !taskMessageKeys.has(row.key))
@@ -66,5 +67,6 @@ export async function previewSweep(
   } catch (error) {
     if (!(error instanceof TransactionRollbackError)) throw error;
   }
-  return lines;
+  if (!planner) throw new Error('The sweep preview ran no planner pass.');
+  return { lines, planner };
 }

@@ -3,9 +3,10 @@ import { CLOCK_RULES } from '../clocks/rules';
 import type { Account } from '../domain/account';
 import type { ActivityType } from '../domain/activity';
 import { SNOOZE_CHOICES, type SnoozeChoice } from '../domain/task';
+import { messagesShowingTasks, rowsOfMessage } from '../outbox';
 import type { KnownBlock } from '../slack/block-kit';
 import { reminderMetadata, slackMetadata } from './dispatch/reminder-metadata';
-import { createNotificationRenderer, messagesShowingTasks, rowsOfMessage } from './render-notification';
+import { createNotificationRenderer } from './render-notification';
 import { type PlannerDeps, replanAccount } from './run-planner';
 
 interface ChatUpdater {
@@ -23,6 +24,8 @@ interface ChatUpdater {
 export interface RemindersDeps extends PlannerDeps {
   slack: ChatUpdater;
   logger: Pick<Logger, 'warn'>;
+  /** Told when a replan queued messages, so the dispatcher sends them now rather than at the next minute. */
+  onMessagesQueued?: () => void;
 }
 
 type MessageRef = { channel: string; ts: string };
@@ -44,7 +47,8 @@ export function createRemindersService(deps: RemindersDeps) {
         await deps.slack.chat.update({
           channel,
           ts,
-          ...message,
+          text: message.text,
+          blocks: message.blocks,
           metadata: slackMetadata(reminderMetadata(rows.map((row) => row.key))),
         });
         refreshed += 1;
@@ -66,6 +70,7 @@ export function createRemindersService(deps: RemindersDeps) {
     /** After an account changed (an activity, a renewal): its plan now, and the messages of tasks that closed say so. */
     async accountChanged(account: Account, now: Date): Promise<string[]> {
       const sync = await replanAccount(deps, account, now);
+      if (sync.queued > 0) deps.onMessagesQueued?.();
       if (sync.completed.length > 0) await refreshMessages(await messagesShowingTasks(deps.db, sync.completed), now);
       return sync.completed;
     },

@@ -1,13 +1,25 @@
-import { and, arrayOverlaps, asc, eq } from 'drizzle-orm';
+import { eq } from 'drizzle-orm';
+import { coalesce } from '../db/coalesce';
 import type { DbOrTx } from '../db/database';
-import { accounts, notifications } from '../db/schema';
+import { accounts } from '../db/schema';
 import { isActive } from '../domain/task';
+import type { NotificationRow } from '../outbox';
 import type { KnownBlock } from '../slack/block-kit';
 import type { TaskRepository, TaskWithAccount } from '../tasks/task-repository';
 import { channelBrokenMessage, overdueDigestMessage, taskOpenedMessage } from '../views/task-reminder';
 
-export type NotificationRow = typeof notifications.$inferSelect;
-export type RenderedMessage = { text: string; blocks: KnownBlock[] };
+export type { NotificationRow };
+
+/**
+ * A message to post or update. `shownTasks` names the tasks a row's message shows when the
+ * renderer chose them (the overdue DM lists what is overdue now): the dispatcher stores them on
+ * the row, so the message's buttons can later refresh exactly these.
+ */
+export type RenderedMessage = {
+  text: string;
+  blocks: KnownBlock[];
+  shownTasks?: Array<{ rowId: string; taskIds: string[] }>;
+};
 
 /**
  * `send` renders what still asks for work (a task closed meanwhile is not reminded: null);
@@ -20,10 +32,16 @@ export interface RenderDeps {
   db: DbOrTx;
   tasks: TaskRepository;
   timeZone: string;
+  /** How long a lone task read waits for other renders to share its query (the dispatcher's lanes). */
+  batchWindowMs?: number;
 }
+
+/** Where a row's tasks come from: concurrent renders share one query (see createNotificationRenderer). */
+type TasksByIds = (ids: string[]) => Promise<TaskWithAccount[]>;
 
 async function renderRow(
   deps: RenderDeps,
+  tasksByIds: TasksByIds,
   row: NotificationRow,
   now: Date,
   late: boolean,
@@ -31,25 +49,23 @@ async function renderRow(
 ): Promise<RenderedMessage | null> {
   const options = { now, timeZone: deps.timeZone, late, lateSince: row.dueAt };
   if (row.kind === 'task_opened') {
-    const tasks = await deps.tasks.findByIds(row.taskIds);
+    const tasks = await tasksByIds(row.taskIds);
     const shown = mode === 'send' ? tasks.filter((task) => isActive(task, now)) : tasks;
     return shown.length > 0 ? taskOpenedMessage(shown, options) : null;
   }
   if (row.kind === 'overdue_digest') {
-    let tasks: TaskWithAccount[];
-    if (mode === 'send') {
-      tasks = (await deps.tasks.listActive({ forUser: row.recipientUser ?? '' }, now)).filter(
-        (task) => task.dueAt <= now,
-      );
-      // Remembered so the buttons on this DM can later refresh exactly these tasks.
-      await deps.db
-        .update(notifications)
-        .set({ taskIds: tasks.map((task) => task.id) })
-        .where(eq(notifications.id, row.id));
-    } else {
-      tasks = await deps.tasks.findByIds(row.taskIds);
+    if (mode === 'refresh') {
+      const shown = await tasksByIds(row.taskIds);
+      return shown.length > 0 ? overdueDigestMessage(shown, options) : null;
     }
-    return tasks.length > 0 ? overdueDigestMessage(tasks, options) : null;
+    const overdue: TaskWithAccount[] = (await deps.tasks.listActive({ forUser: row.recipientUser ?? '' }, now)).filter(
+      (task) => task.dueAt <= now,
+    );
+    if (overdue.length === 0) return null;
+    return {
+      ...overdueDigestMessage(overdue, options),
+      shownTasks: [{ rowId: row.id, taskIds: overdue.map((task) => task.id) }],
+    };
   }
   const [account] = row.accountId
     ? await deps.db
@@ -62,49 +78,45 @@ async function renderRow(
 
 /**
  * Renders one Slack message for one or more outbox rows (several when a late backlog for one
- * channel is combined): each row's part in order, divided, within Slack's 50-block limit.
+ * channel is combined): each row's part in order, divided, within Slack's 50-block limit. It reads
+ * the tasks and accounts it shows and writes nothing; the caller passes the rows.
  */
 export function createNotificationRenderer(deps: RenderDeps) {
+  // The dispatcher renders for hundreds of channels each second; their reads go out together.
+  const tasksByIds: TasksByIds = coalesce(
+    async (idLists: string[][]) => {
+      const found = await deps.tasks.findByIds([...new Set(idLists.flat())]);
+      return idLists.map((ids) => found.filter((task) => ids.includes(task.id)));
+    },
+    { windowMs: deps.batchWindowMs ?? 0 },
+  );
   return async function render(
     rows: NotificationRow[],
     context: { late: boolean; now: Date; mode?: RenderMode },
   ): Promise<RenderedMessage | null> {
     const parts: RenderedMessage[] = [];
     for (const row of rows) {
-      const part = await renderRow(deps, row, context.now, context.late && parts.length === 0, context.mode ?? 'send');
+      const part = await renderRow(
+        deps,
+        tasksByIds,
+        row,
+        context.now,
+        context.late && parts.length === 0,
+        context.mode ?? 'send',
+      );
       if (part) parts.push(part);
     }
     if (parts.length === 0) return null;
     const [only] = parts;
     if (parts.length === 1 && only) return only;
+    const shownTasks = parts.flatMap((part) => part.shownTasks ?? []);
     const blocks: KnownBlock[] = [];
     for (const part of parts) {
       if (blocks.length + part.blocks.length + 1 > 50) break;
       if (blocks.length > 0) blocks.push({ type: 'divider' });
       blocks.push(...part.blocks);
     }
-    return { text: `${parts.length} reminders: ${parts.map((part) => part.text).join(' · ')}`.slice(0, 3000), blocks };
+    const text = `${parts.length} reminders: ${parts.map((part) => part.text).join(' · ')}`.slice(0, 3000);
+    return shownTasks.length > 0 ? { text, blocks, shownTasks } : { text, blocks };
   };
-}
-
-/** The outbox rows whose message is this Slack message (one, or several combined). */
-export async function rowsOfMessage(db: DbOrTx, channel: string, ts: string): Promise<NotificationRow[]> {
-  return db
-    .select()
-    .from(notifications)
-    .where(and(eq(notifications.sentChannel, channel), eq(notifications.sentTs, ts)))
-    .orderBy(asc(notifications.dueAt));
-}
-
-/** The sent messages that show any of these tasks (for refreshing them after a task changes). */
-export async function messagesShowingTasks(
-  db: DbOrTx,
-  taskIds: string[],
-): Promise<Array<{ channel: string; ts: string }>> {
-  if (taskIds.length === 0) return [];
-  const rows = await db
-    .selectDistinct({ channel: notifications.sentChannel, ts: notifications.sentTs })
-    .from(notifications)
-    .where(and(eq(notifications.status, 'sent'), arrayOverlaps(notifications.taskIds, taskIds)));
-  return rows.flatMap(({ channel, ts }) => (channel && ts ? [{ channel, ts }] : []));
 }

@@ -1,5 +1,4 @@
 import { setImmediate as yieldToEventLoop } from 'node:timers/promises';
-import { inArray } from 'drizzle-orm';
 import {
   type AccountRepository,
   createAccountRepository,
@@ -10,8 +9,8 @@ import { type ActivityRepository, createActivityRepository } from '../activities
 import { planClocks } from '../clocks/plan-tasks';
 import { CLOCK_ACTIVITY_TYPES } from '../clocks/rules';
 import type { DbOrTx } from '../db/database';
-import { notifications } from '../db/schema';
 import type { Account } from '../domain/account';
+import { digestKey, existingKeys, queueDigests } from '../outbox';
 import { createTaskRepository, type TaskRepository } from '../tasks/task-repository';
 import { digestMoment } from './digest-schedule';
 import { type AccountPlan, type SyncReport, syncAccountsTasks } from './sync-account-tasks';
@@ -50,8 +49,6 @@ export interface PlannerReport {
   /** Tasks completed by activities during this pass: their reminder messages should be refreshed. */
   completedTaskIds: string[];
 }
-
-export const digestKey = (userId: string, day: string) => `overdue_digest:${userId}:${day}`;
 
 /** Accounts planned per read and per transaction; between chunks the event loop is given back. */
 const CHUNK = 250;
@@ -148,7 +145,7 @@ export async function runPlanner(
       addTo(report, due.length, await planChunk(deps, due, now));
     }
   }
-  report.digestsQueued = await queueDigests(deps, now);
+  report.digestsQueued = await queueOverdueDigests(deps, now);
   return report;
 }
 
@@ -157,7 +154,7 @@ export async function runPlanner(
  * then (a task falling due at 22:00 waits for tomorrow's). People whose digest for their today
  * already exists are skipped before any insert.
  */
-async function queueDigests(deps: PlannerDeps, now: Date): Promise<number> {
+async function queueOverdueDigests(deps: PlannerDeps, now: Date): Promise<number> {
   const candidates: Array<{ user: string; key: string; sendAt: Date }> = [];
   for (const { user, oldestDue } of await deps.tasks.oldestActiveDueByUser(now)) {
     if (oldestDue > now) continue;
@@ -166,27 +163,14 @@ async function queueDigests(deps: PlannerDeps, now: Date): Promise<number> {
     candidates.push({ user, key: digestKey(user, moment.day), sendAt: moment.sendAt });
   }
   if (candidates.length === 0) return 0;
-  const existing = new Set(
-    (
-      await deps.db
-        .select({ key: notifications.key })
-        .from(notifications)
-        .where(
-          inArray(
-            notifications.key,
-            candidates.map((candidate) => candidate.key),
-          ),
-        )
-    ).map((row) => row.key),
+  const existing = await existingKeys(
+    deps.db,
+    candidates.map((candidate) => candidate.key),
   );
-  let queued = 0;
-  for (const { user, key, sendAt } of candidates.filter((candidate) => !existing.has(candidate.key))) {
-    const inserted = await deps.db
-      .insert(notifications)
-      .values({ key, kind: 'overdue_digest', recipientUser: user, channelId: null, dueAt: sendAt })
-      .onConflictDoNothing()
-      .returning({ id: notifications.id });
-    queued += inserted.length;
-  }
-  return queued;
+  const fresh = candidates.filter((candidate) => !existing.has(candidate.key));
+  const queued = await queueDigests(
+    deps.db,
+    fresh.map(({ user, key, sendAt }) => ({ key, recipientUser: user, dueAt: sendAt })),
+  );
+  return queued.length;
 }

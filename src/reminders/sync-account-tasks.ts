@@ -2,9 +2,10 @@ import { and, eq, inArray } from 'drizzle-orm';
 import type { PlannedTask } from '../clocks/plan-tasks';
 import type { DbOrTx } from '../db/database';
 import { inChunks } from '../db/in-chunks';
-import { notifications, tasks } from '../db/schema';
+import { tasks } from '../db/schema';
 import type { Account } from '../domain/account';
 import type { StoredTaskKey } from '../domain/task';
+import { queueTaskOpened, taskOpenedKey } from '../outbox';
 import { diffTasks } from './task-diff';
 
 export interface SyncReport {
@@ -22,8 +23,6 @@ export interface AccountPlan {
   trackedSince: Date;
   planned: PlannedTask[];
 }
-
-export const taskOpenedKey = (taskId: string) => `task_opened:${taskId}`;
 
 const STILL_OPEN = ['open', 'snoozed'] as const;
 
@@ -145,20 +144,16 @@ async function insertTasks(
     return [{ task, plan }];
   });
   if (announce.length === 0) return { created: inserted.length, queued: 0 };
-  const queued = await tx
-    .insert(notifications)
-    .values(
-      announce.map(({ task, plan }) => ({
-        key: taskOpenedKey(task.id),
-        kind: 'task_opened' as const,
-        accountId: task.accountId,
-        taskIds: [task.id],
-        recipientUser: task.forUser,
-        channelId: plan.account.channelId,
-        dueAt: new Date(Math.max(task.opensAt.getTime(), plan.trackedSince.getTime())),
-      })),
-    )
-    .onConflictDoNothing()
-    .returning({ id: notifications.id });
+  const queued = await queueTaskOpened(
+    tx,
+    announce.map(({ task, plan }) => ({
+      key: taskOpenedKey(task.id),
+      accountId: task.accountId,
+      taskIds: [task.id],
+      recipientUser: task.forUser,
+      channelId: plan.account.channelId,
+      dueAt: new Date(Math.max(task.opensAt.getTime(), plan.trackedSince.getTime())),
+    })),
+  );
   return { created: inserted.length, queued: queued.length };
 }

@@ -68,6 +68,8 @@ export function createCsBot(options: {
   database: DatabaseHandle;
   /** Built once by the caller and shared with the clocks; a bot started alone builds its own. */
   planner?: PlannerDeps;
+  /** Wakes the clocks' dispatcher when a request queued reminders (a new account's first ones). */
+  onMessagesQueued?: () => void;
   now?: () => Date;
   logger?: Logger;
 }): CsBot {
@@ -98,7 +100,12 @@ export function createCsBot(options: {
     accounts: plannerDeps.accounts,
     activities: plannerDeps.activities,
     tasks: plannerDeps.tasks,
-    reminders: createRemindersService({ ...plannerDeps, slack: app.client, logger: app.logger }),
+    reminders: createRemindersService({
+      ...plannerDeps,
+      slack: app.client,
+      logger: app.logger,
+      ...(options.onMessagesQueued ? { onMessagesQueued: options.onMessagesQueued } : {}),
+    }),
     timeZone: config.timeZone,
     admins: config.admins,
     now: options.now ?? (() => new Date()),

@@ -50,7 +50,9 @@ describe('the cs command line as a process', () => {
     const lines = preview.stdout.slice(0, -1).split('\n');
     // The demo accounts have clocks running, so an empty preview would prove nothing.
     expect(lines.length).toBeGreaterThan(0);
+    const summary = lines.pop();
     for (const line of lines) expect(JSON.parse(line)).toHaveProperty('due_at');
+    expect(JSON.parse(summary ?? '')).toMatchObject({ summary: { messages_sent: 0 } });
   }, 120_000);
 
   it('refuses a bad CS_TIMEZONE with a message naming it', async () => {

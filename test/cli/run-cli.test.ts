@@ -102,7 +102,7 @@ describe('runCli usage', () => {
       expect(stderr[0]).toMatch(
         /^sweep: --at needs an ISO instant with a zone, like 2026-12-01T09:00:00Z \(got ".+"\)\.$/,
       );
-      expect(stderr[1]).toBe('Usage: npm run cs -- sweep [--at <ISO instant>] [--dry-run] [--json]');
+      expect(stderr[1]).toBe('Usage: npm run cs -- sweep [--at <ISO instant>] [--full] [--dry-run] [--json]');
       expect(opened()).toBe(0);
     }
   });

@@ -1,11 +1,12 @@
-import { eq } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { startClockJobs } from '../../jobs/clock-jobs';
 import { createAccountRepository } from '../../src/accounts/account-repository';
 import type { DatabaseHandle } from '../../src/db/database';
 import { accounts, notifications, tasks } from '../../src/db/schema';
-import { type ClockPassReport, createClockRuntime } from '../../src/reminders/clock-runtime';
-import { createReminderSlackClient, reminderKeysOf } from '../../src/reminders/dispatch';
+import { createClockRuntime } from '../../src/reminders/clock-runtime';
+import { createReminderSlackClient, type DispatchReport, reminderKeysOf } from '../../src/reminders/dispatch';
+import type { PlannerReport } from '../../src/reminders/run-planner';
 import { accountFixture } from '../support/e2e-context';
 import { type FakeSlack, startFakeSlack } from '../support/fake-slack';
 import { testDatabases } from '../support/test-databases';
@@ -57,10 +58,14 @@ describe.each(testDatabases())('the clocks with the real renderer and dispatcher
     return account;
   }
 
-  it('sends what fell due while the bot was down once, marked late, combining a channel’s backlog into one message', async () => {
+  it('sends what was queued before the bot went down once, marked late, combining a channel’s backlog into one message', async () => {
     await addAccount('C0BACKLOG1');
-    // Down from before the contract start until mid-April: several onboarding steps fell due meanwhile.
-    const report = await runtime().runPass(new Date('2026-04-15T10:00:00Z'));
+    // The planner queued each onboarding step the moment it opened (as it does every minute), and
+    // nothing sent them until mid-April: the bot was down.
+    const downUntil = new Date('2026-04-15T10:00:00Z');
+    await createClockRuntime({ db: handle.db, slack: null, timeZone: 'UTC', admins: [] }).runPass(downUntil);
+    await handle.db.update(notifications).set({ createdAt: sql`${notifications.dueAt}` });
+    const report = await runtime().runPass(downUntil);
     const posts = fake.callsTo('chat.postMessage').filter((call) => call.args.channel === 'C0BACKLOG1');
     const opened = (await handle.db.select().from(notifications).where(eq(notifications.kind, 'task_opened'))).length;
     expect(opened).toBeGreaterThan(5);
@@ -75,6 +80,24 @@ describe.each(testDatabases())('the clocks with the real renderer and dispatcher
     expect(fake.callsTo('chat.postMessage').filter((call) => call.args.channel === 'C0BACKLOG1')).toHaveLength(
       posts.length,
     );
+  });
+
+  it('announces the open tasks of an account added after its contract started as news, not as sent late', async () => {
+    const now = new Date();
+    const threeDaysAgo = new Date(now.getTime() - 3 * 24 * 60 * 60_000).toISOString().slice(0, 10);
+    await createAccountRepository({ db: handle.db }).create(
+      accountFixture({
+        name: 'Acct added today',
+        channelId: 'C0ADDEDNOW',
+        contractStart: threeDaysAgo,
+        team: [{ role: 'CSM', slackUserId: CSM }],
+      }),
+    );
+    const report = await runtime().runPass(now);
+    const posts = fake.callsTo('chat.postMessage').filter((call) => call.args.channel === 'C0ADDEDNOW');
+    expect(posts.length).toBeGreaterThan(0);
+    expect(posts.some((call) => JSON.stringify(call.args.blocks).includes('Sent late'))).toBe(false);
+    expect(report.dispatch).toMatchObject({ late: 0, combinedMessages: 0 });
   });
 
   it('sends reminders for an archived channel to the person’s DM and tells the admin once', async () => {
@@ -93,6 +116,20 @@ describe.each(testDatabases())('the clocks with the real renderer and dispatcher
     expect(notices[0]?.text).toContain('is_archived');
   });
 
+  it('stores on the overdue DM’s row the tasks it listed, so its buttons can refresh exactly those', async () => {
+    await addAccount('C0DIGEST01');
+    await runtime().runPass(new Date('2026-03-02T08:00:00Z'));
+    const report = await runtime().runPass(new Date('2026-03-04T09:30:00Z'));
+    const [digest] = await handle.db.select().from(notifications).where(eq(notifications.kind, 'overdue_digest'));
+    const overdue = (await handle.db.select().from(tasks)).filter(
+      (task) => task.forUser === CSM && task.status === 'open' && task.dueAt <= new Date('2026-03-04T09:30:00Z'),
+    );
+    expect(report.dispatch?.sent).toBeGreaterThan(0);
+    expect(digest).toMatchObject({ status: 'sent', recipientUser: CSM });
+    expect(overdue.length).toBeGreaterThan(0);
+    expect([...(digest?.taskIds ?? [])].sort()).toEqual(overdue.map((task) => task.id).sort());
+  });
+
   it('does not remind about a task that was closed before its message went out', async () => {
     const account = await addAccount('C0CLOSEDQ1');
     const planOnly = createClockRuntime({ db: handle.db, slack: null, timeZone: 'UTC', admins: [] });
@@ -105,41 +142,72 @@ describe.each(testDatabases())('the clocks with the real renderer and dispatcher
 });
 
 describe('the every-minute clock job', () => {
-  it('runs a pass at start, logs what it did, and stops cleanly', async () => {
-    const passes: Date[] = [];
+  const plannerReport: PlannerReport = {
+    accounts: 1,
+    tasksCreated: 2,
+    tasksCompleted: 0,
+    tasksClosed: 0,
+    messagesQueued: 2,
+    digestsQueued: 0,
+    completedTaskIds: [],
+  };
+  const dispatchReport: DispatchReport = {
+    claimed: 2,
+    sent: 2,
+    late: 0,
+    combinedMessages: 0,
+    recovered: 0,
+    skipped: 0,
+    rateLimited: 0,
+    redirectedToDm: 0,
+    brokenChannels: 0,
+    failed: 0,
+    retried: 0,
+  };
+
+  it('plans at start, then wakes the dispatcher, logs what each did, and stops cleanly', async () => {
+    const calls: string[] = [];
     const lines: string[] = [];
-    const report: ClockPassReport = {
-      at: '2026-03-02T08:00:00.000Z',
-      planner: {
-        accounts: 1,
-        tasksCreated: 2,
-        tasksCompleted: 0,
-        tasksClosed: 0,
-        messagesQueued: 2,
-        digestsQueued: 0,
-        completedTaskIds: [],
-      },
-      dispatch: null,
-    };
     const jobs = startClockJobs({
-      runPass: async (now) => {
-        passes.push(now);
-        return report;
+      clocks: {
+        plan: async (now) => {
+          calls.push(`plan ${now.toISOString()}`);
+          return plannerReport;
+        },
+        dispatch: async (now) => {
+          calls.push(`dispatch ${now.toISOString()}`);
+          return dispatchReport;
+        },
+        stopDispatching: async () => {
+          calls.push('stop dispatching');
+        },
       },
       now: () => new Date('2026-03-02T08:00:00Z'),
       logger: { info: (line) => lines.push(line), error: (line) => lines.push(line) },
     });
     await jobs.first;
+    await jobs.dispatched();
     await jobs.stop();
-    expect(passes).toEqual([new Date('2026-03-02T08:00:00Z')]);
-    expect(lines).toEqual(['Clocks at 2026-03-02T08:00:00.000Z: 2 task(s) opened.']);
+    expect(calls).toEqual(['plan 2026-03-02T08:00:00.000Z', 'dispatch 2026-03-02T08:00:00.000Z', 'stop dispatching']);
+    expect(lines).toEqual([
+      'Clocks at 2026-03-02T08:00:00.000Z: 2 task(s) opened.',
+      'Reminders since 2026-03-02T08:00:00.000Z: 2 message(s) sent.',
+    ]);
   });
 
-  it('keeps going after a failed pass and says the next minute will try again', async () => {
+  it('keeps going after a failed plan, says the next minute will try again, and still sends what is due', async () => {
     const lines: string[] = [];
+    let dispatched = 0;
     const jobs = startClockJobs({
-      runPass: async () => {
-        throw new Error('database away');
+      clocks: {
+        plan: async () => {
+          throw new Error('database away');
+        },
+        dispatch: async () => {
+          dispatched += 1;
+          return { ...dispatchReport, sent: 0 };
+        },
+        stopDispatching: async () => {},
       },
       now: () => new Date(),
       logger: { info: (line) => lines.push(line), error: (line) => lines.push(line) },
@@ -147,5 +215,6 @@ describe('the every-minute clock job', () => {
     await jobs.first;
     await jobs.stop();
     expect(lines).toEqual(['A clock pass failed; the next minute tries again.']);
+    expect(dispatched).toBe(1);
   });
 });

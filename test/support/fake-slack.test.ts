@@ -248,3 +248,31 @@ describe('fake Slack through a real WebClient', () => {
     expect(Date.now() - started).toBeGreaterThanOrEqual(140);
   });
 });
+
+describe('fake Slack keeping Slack’s pace for posts when asked to', () => {
+  let paced: FakeSlack;
+  beforeAll(async () => {
+    paced = await startFakeSlack({ channelPostIntervalMs: 60_000 });
+  });
+  afterAll(async () => {
+    await paced.close();
+  });
+
+  it('answers 429 with Retry-After to a second post in a channel within the interval, and takes other channels’ posts.', async () => {
+    const web = new WebClient(TOKEN, {
+      slackApiUrl: paced.url,
+      retryConfig: { retries: 0 },
+      logLevel: LogLevel.ERROR,
+      rejectRateLimitedCalls: true,
+    });
+
+    await expect(web.chat.postMessage({ channel: 'C0PACED', text: 'first' })).resolves.toMatchObject({ ok: true });
+    const tooSoon = await failure(web.chat.postMessage({ channel: 'C0PACED', text: 'second' }));
+    await expect(web.chat.postMessage({ channel: 'C0OTHER', text: 'elsewhere' })).resolves.toMatchObject({ ok: true });
+
+    expect(tooSoon.code).toBe(ErrorCode.RateLimitedError);
+    expect(tooSoon.retryAfter).toBe(1);
+    expect(paced.callsTo('chat.postMessage').map((call) => call.httpStatus)).toEqual([200, 429, 200]);
+    expect(paced.messagesIn('C0PACED').map((message) => message.text)).toEqual(['first']);
+  });
+});

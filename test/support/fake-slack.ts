@@ -26,6 +26,12 @@ export interface FakeSlackOptions {
   strictChannels?: boolean;
   /** When set, any other token answers invalid_auth (a missing token always answers not_authed). */
   token?: string;
+  /**
+   * Slack's pace for posts: a chat.postMessage to a channel sooner than this after the last post
+   * the channel took answers HTTP 429 with Retry-After: 1, as Slack does past about one message
+   * a second per channel. Off unless set (tests then see no 429 they did not inject).
+   */
+  channelPostIntervalMs?: number;
 }
 
 export interface FakeUserInput {
@@ -245,6 +251,8 @@ export async function startFakeSlack(options: FakeSlackOptions = {}): Promise<Fa
   const calls: RecordedCall[] = [];
   let injections: Injection[] = [];
   const delays = new Map<string, number>();
+  /** When each channel last took a post, for channelPostIntervalMs. */
+  const lastPostAt = new Map<string, number>();
   const waiters = new Set<(call: RecordedCall) => void>();
   let lastTs = '0.000000';
   let viewCounter = 0;
@@ -643,6 +651,24 @@ export async function startFakeSlack(options: FakeSlackOptions = {}): Promise<Fa
     return found;
   }
 
+  /** The channel a post lands in, as channelPostIntervalMs counts it (a user id means their DM). */
+  function paceKey(args: Args): string {
+    const ref = text(args, 'channel') ?? '';
+    return isUserId(ref) ? dmChannelFor(ref) : ref;
+  }
+
+  function tooFast(method: string, args: Args): Injection | undefined {
+    const interval = options.channelPostIntervalMs;
+    if (interval === undefined || method !== 'chat.postMessage') return undefined;
+    const last = lastPostAt.get(paceKey(args));
+    if (last === undefined || Date.now() - last >= interval) return undefined;
+    return { kind: 'rateLimit', method, channel: undefined, remaining: 0, retryAfterSeconds: 1 };
+  }
+
+  function tookPost(args: Args): void {
+    if (options.channelPostIntervalMs !== undefined) lastPostAt.set(paceKey(args), Date.now());
+  }
+
   function record(call: RecordedCall): void {
     calls.push(call);
     for (const notify of [...waiters]) notify(call);
@@ -689,7 +715,7 @@ export async function startFakeSlack(options: FakeSlackOptions = {}): Promise<Fa
     const latency = delays.get(method) ?? delays.get('*') ?? 0;
     if (latency > 0) await new Promise((resolve) => setTimeout(resolve, latency));
 
-    const injection = takeInjection(method, args);
+    const injection = takeInjection(method, args) ?? tooFast(method, args);
     const handler = handlers[method];
     let response: Answer;
     let httpStatus = 200;
@@ -701,6 +727,7 @@ export async function startFakeSlack(options: FakeSlackOptions = {}): Promise<Fa
     } else {
       const denied = authError(token);
       response = denied ? fail(denied) : handler ? handler(args, token) : fail('unknown_method');
+      if (method === 'chat.postMessage' && response.ok) tookPost(args);
     }
     const dropped = injection?.kind === 'drop';
     record({ method, args, at: Date.now(), response, httpStatus, dropped, token });
@@ -789,6 +816,7 @@ export async function startFakeSlack(options: FakeSlackOptions = {}): Promise<Fa
       calls.length = 0;
       injections = [];
       delays.clear();
+      lastPostAt.clear();
       views.clear();
       for (const channel of channels.values()) channel.messages = [];
     },

@@ -1,27 +1,25 @@
 /**
  * Slack refused an account channel for good. The account is marked, each admin is told once per
- * (account, channel) — the notice's unique key makes "once" hold across passes and replicas —
- * and the channel's reminders are rerouted to DMs within the same pass.
+ * (account, channel) — the notice's unique key makes "once" hold across runs and replicas —
+ * and the channel's reminders are rerouted to DMs within the same run.
  */
-import type { NewNotification } from './outbox-store';
-import type { PassContext } from './pass-context';
+import { channelBrokenKey, type NewNotification } from '../../outbox';
+import type { RunContext } from './run-context';
 import type { NotificationRow } from './types';
 
-export function channelBrokenKey(accountId: string | null, channelId: string, adminId: string): string {
-  return `channel_broken:${accountId ?? 'none'}:${channelId}:${adminId}`;
-}
-
 export async function handleBrokenChannel(
-  ctx: PassContext,
+  ctx: RunContext,
   channel: string,
   error: string,
   rows: NotificationRow[],
+  deadline: number,
 ): Promise<void> {
   ctx.brokenChannels.add(channel);
+  const now = ctx.now();
   const accountIds = [...new Set(rows.map((row) => row.accountId))];
   const notices: NewNotification[] = [];
   for (const accountId of accountIds) {
-    if (accountId !== null && (await ctx.accountChannels.markBroken(accountId, channel, error, ctx.now))) {
+    if (accountId !== null && (await ctx.accountChannels.markBroken(accountId, channel, error, now))) {
       ctx.report.brokenChannels += 1;
       ctx.logger.warn(`Account ${accountId}: channel ${channel} refuses posts (${error}); reminders go to DMs`);
     }
@@ -32,11 +30,11 @@ export async function handleBrokenChannel(
         accountId,
         recipientUser: admin,
         channelId: null,
-        dueAt: ctx.now,
+        dueAt: now,
       });
     }
   }
-  // Inserted already claimed by this pass, so they are sent now; an existing key means told before.
-  const newNotices = await ctx.store.insertClaimed(notices, ctx.now);
-  await ctx.reroute([...rows, ...newNotices]);
+  // Inserted already claimed by this run, so they are sent now; an existing key means told before.
+  const newNotices = await ctx.store.insertClaimed(notices, now);
+  await ctx.queue([...rows, ...newNotices], deadline);
 }

@@ -2,22 +2,20 @@
 
 import { handleBrokenChannel } from './broken-channel';
 import type { Lane } from './lanes';
-import type { PassContext } from './pass-context';
-import { idsOf } from './pass-context';
-import type { OutgoingMessage } from './plan-messages';
 import { findReminders, HISTORY_SLACK_MS } from './reminder-history';
 import { reminderMetadata, slackMetadata } from './reminder-metadata';
 import { UNKNOWN_OUTCOME_BACKOFF_MS } from './retry-policy';
+import { idsOf, type QueuedMessage, type RunContext } from './run-context';
 import { settleFailure } from './settle-failure';
 import { classifySlackError } from './slack-errors';
 import type { RenderedMessage } from './types';
 
-function rowsOf(messages: OutgoingMessage[]) {
+function rowsOf(messages: QueuedMessage[]) {
   return messages.flatMap((message) => message.rows);
 }
 
-async function recordSent(ctx: PassContext, message: OutgoingMessage, channel: string, ts: string): Promise<number> {
-  const marked = await ctx.store.markSent(idsOf(message.rows), { channel, ts, now: ctx.now, late: message.late });
+async function recordSent(ctx: RunContext, message: QueuedMessage, channel: string, ts: string): Promise<number> {
+  const marked = await ctx.store.markSent(idsOf(message.rows), { channel, ts, now: ctx.now(), late: message.late });
   if (marked < message.rows.length) {
     ctx.logger.warn(`${message.rows.length - marked} reminder(s) posted to ${channel} had been taken over meanwhile`);
   }
@@ -27,11 +25,11 @@ async function recordSent(ctx: PassContext, message: OutgoingMessage, channel: s
   return marked;
 }
 
-/** Releases the message and everything queued behind it on the lane, for a later pass. */
+/** Releases the message and everything queued behind it on the lane, to be claimed again. */
 async function releaseLane(
-  ctx: PassContext,
-  message: OutgoingMessage,
-  lane: Lane<OutgoingMessage>,
+  ctx: RunContext,
+  message: QueuedMessage,
+  lane: Lane<QueuedMessage>,
   release: { notBefore: Date | null; lastError: string },
 ): Promise<void> {
   const rows = [...message.rows, ...rowsOf(lane.takeRest())];
@@ -40,7 +38,7 @@ async function releaseLane(
 }
 
 /** The post's answer was lost: Slack's history says whether it went out. */
-async function settleUnknownOutcome(ctx: PassContext, message: OutgoingMessage, attemptAt: number): Promise<void> {
+async function settleUnknownOutcome(ctx: RunContext, message: QueuedMessage, attemptAt: number): Promise<void> {
   const keys = message.rows.map((row) => row.key);
   // Give Slack the channel's usual interval to show the message in history before reading it.
   await ctx.pacer.wait(message.channel);
@@ -61,7 +59,7 @@ async function settleUnknownOutcome(ctx: PassContext, message: OutgoingMessage, 
     ctx.report.recovered += await recordSent(ctx, message, message.channel, ts);
     return;
   }
-  const notBefore = new Date(ctx.now.getTime() + UNKNOWN_OUTCOME_BACKOFF_MS);
+  const notBefore = new Date(ctx.now().getTime() + UNKNOWN_OUTCOME_BACKOFF_MS);
   await ctx.store.release(idsOf(message.rows), {
     notBefore,
     lastError: "lost Slack's answer; not in history",
@@ -70,18 +68,18 @@ async function settleUnknownOutcome(ctx: PassContext, message: OutgoingMessage, 
   ctx.report.retried += message.rows.length;
 }
 
-async function render(ctx: PassContext, message: OutgoingMessage): Promise<RenderedMessage | null | Error> {
+async function render(ctx: RunContext, message: QueuedMessage): Promise<RenderedMessage | null | Error> {
   try {
-    return await ctx.render(message.rows, { late: message.late, now: ctx.now, combined: message.combined });
+    return await ctx.render(message.rows, { late: message.late, now: ctx.now(), combined: message.combined });
   } catch (error) {
     return error instanceof Error ? error : new Error(String(error));
   }
 }
 
 export async function deliverMessage(
-  ctx: PassContext,
-  message: OutgoingMessage,
-  lane: Lane<OutgoingMessage>,
+  ctx: RunContext,
+  message: QueuedMessage,
+  lane: Lane<QueuedMessage>,
 ): Promise<void> {
   const { channel } = message;
   const rendered = await render(ctx, message);
@@ -94,21 +92,28 @@ export async function deliverMessage(
     ctx.report.skipped += message.rows.length;
     return;
   }
+  if (rendered.shownTasks) await ctx.store.setShownTasks(rendered.shownTasks);
 
   for (;;) {
     await ctx.pacer.wait(channel);
-    if (ctx.clock() > ctx.deadline) {
-      await releaseLane(ctx, message, lane, { notBefore: null, lastError: 'pass ran out of time' });
+    if (ctx.stopping()) {
+      await releaseLane(ctx, message, lane, { notBefore: null, lastError: 'dispatcher stopped before posting' });
+      return;
+    }
+    if (ctx.clock() > message.deadline) {
+      await releaseLane(ctx, message, lane, { notBefore: null, lastError: 'claim ran out of time' });
       return;
     }
     const attemptAt = ctx.clock();
     try {
-      const answer = await ctx.slack.chat.postMessage({
-        channel,
-        text: rendered.text,
-        ...(rendered.blocks ? { blocks: rendered.blocks } : {}),
-        metadata: slackMetadata(reminderMetadata(message.rows.map((row) => row.key))),
-      });
+      const answer = await ctx.posts.run(() =>
+        ctx.slack.chat.postMessage({
+          channel,
+          text: rendered.text,
+          ...(rendered.blocks ? { blocks: rendered.blocks } : {}),
+          metadata: slackMetadata(reminderMetadata(message.rows.map((row) => row.key))),
+        }),
+      );
       ctx.pacer.posted(channel);
       await recordSent(ctx, message, answer.channel ?? channel, answer.ts ?? '');
       return;
@@ -119,7 +124,9 @@ export async function deliverMessage(
         case 'rate_limited':
           ctx.report.rateLimited += 1;
           if (failure.retryAfterMs > ctx.options.maxRateLimitWaitMs) {
-            const notBefore = new Date(ctx.now.getTime() + failure.retryAfterMs);
+            // Rows queued for the channel meanwhile wait too, instead of drawing the next 429 at once.
+            const notBefore = new Date(ctx.now().getTime() + failure.retryAfterMs);
+            ctx.heldLanes.set(lane.key, notBefore.getTime());
             await releaseLane(ctx, message, lane, {
               notBefore,
               lastError: `rate limited for ${failure.retryAfterMs} ms`,
@@ -135,7 +142,13 @@ export async function deliverMessage(
         case 'channel_broken':
           if (message.rows.every((row) => row.channelId === channel)) {
             const rest = lane.takeRest();
-            await handleBrokenChannel(ctx, channel, failure.error, [...message.rows, ...rowsOf(rest)]);
+            await handleBrokenChannel(
+              ctx,
+              channel,
+              failure.error,
+              [...message.rows, ...rowsOf(rest)],
+              message.deadline,
+            );
             return;
           }
           // A DM that refuses posts is the person's problem, not an account channel's.

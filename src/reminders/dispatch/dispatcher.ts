@@ -1,67 +1,74 @@
 /**
  * Sends the outbox to Slack, exactly once per row, with any number of dispatchers on one
- * PostgreSQL (or one on PGlite). A pass: settle stale claims first (never resend what may have
- * gone out), claim due rows in one short transaction, then post lane by lane, one lane per channel.
- * No transaction is ever held across a Slack call.
+ * PostgreSQL (or one on PGlite). A dispatcher runs while rows are due (see dispatch-run) and never
+ * runs twice at once: a call during a run joins it.
  */
+import { createOutboxStore } from '../../outbox';
 import { createAccountChannels } from './account-channels';
-import { deliverMessage } from './deliver-message';
+import { type DispatcherParts, type RunControl, runDispatch } from './dispatch-run';
 import { createDmChannels } from './dm-channels';
-import { createLanes } from './lanes';
-import { resolveOptions } from './options';
-import { createOutboxStore } from './outbox-store';
+import { createGate } from './gate';
+import { resolveOptions, sharedStatementWindowMs } from './options';
 import { createPacer } from './pacer';
-import type { PassContext } from './pass-context';
-import { type OutgoingMessage, planMessages } from './plan-messages';
-import { recoverStale } from './recover-stale';
 import { emptyReport } from './report';
-import { routeRows } from './route-rows';
 import type { Dispatcher, DispatcherDeps, DispatchLogger, DispatchReport } from './types';
+import { createWakeup } from './wakeup';
 
 const silent: DispatchLogger = { info: () => {}, warn: () => {}, error: () => {} };
 
 export function createDispatcher(deps: DispatcherDeps): Dispatcher {
   const options = resolveOptions(deps.options);
-  const logger = deps.logger ?? silent;
-  const store = createOutboxStore({ db: deps.db, instanceId: deps.instanceId });
-  const accountChannels = createAccountChannels({ db: deps.db });
-  const dms = createDmChannels({ db: deps.db, slack: deps.slack });
   const clock = () => Date.now();
+  const parts: DispatcherParts = {
+    options,
+    logger: deps.logger ?? silent,
+    slack: deps.slack,
+    render: deps.render,
+    admins: deps.admins,
+    store: createOutboxStore({
+      db: deps.db,
+      instanceId: deps.instanceId,
+      markSentWindowMs: sharedStatementWindowMs(options.perChannelIntervalMs, 'after post'),
+    }),
+    accountChannels: createAccountChannels({ db: deps.db }),
+    dms: createDmChannels({ db: deps.db, slack: deps.slack }),
+    pacer: createPacer(options.perChannelIntervalMs, clock),
+    posts: createGate(options.maxPostsInFlight),
+    heldLanes: new Map(),
+    clock,
+  };
+  let current: { control: RunControl; report: Promise<DispatchReport> } | null = null;
+  let stopped = false;
 
   return {
-    async runOnce(now: Date): Promise<DispatchReport> {
-      const ctx: PassContext = {
-        now,
-        options,
-        report: emptyReport(),
-        logger,
-        slack: deps.slack,
-        render: deps.render,
-        admins: deps.admins,
-        store,
-        accountChannels,
-        dms,
-        pacer: createPacer(options.perChannelIntervalMs, clock),
-        clock,
-        // Half the lease leaves the other half for the last post and its bookkeeping.
-        deadline: clock() + options.leaseMs / 2,
-        brokenChannels: new Set(),
-        reroute: async (rows) => {
-          const targeted = await routeRows(ctx, rows);
-          for (const [channel, messages] of planMessages(targeted, now, options)) lanes.add(channel, messages);
-        },
-      };
-      const lanes = createLanes<OutgoingMessage>(
-        (message, lane) => deliverMessage(ctx, message, lane),
-        (error, channel) => logger.error(`Dispatching to ${channel} failed; its claims will be recovered`, error),
-      );
+    drain(now) {
+      if (stopped) return Promise.resolve(emptyReport());
+      if (current && !current.control.closing) {
+        // The run in progress looks again before it ends, so what the caller queued is sent by it.
+        current.control.wakeup.notify();
+        return current.report;
+      }
+      // A run that has looked for the last time is left to finish; the new one starts after it.
+      const previous = current?.report.catch(() => undefined) ?? Promise.resolve();
+      const control: RunControl = { wakeup: createWakeup(), stopping: false, closing: false };
+      const report = previous.then(() => (control.stopping ? emptyReport() : runDispatch(parts, now, control)));
+      const run = { control, report };
+      current = run;
+      report
+        .finally(() => {
+          if (current === run) current = null;
+        })
+        .catch(() => {});
+      return report;
+    },
 
-      await recoverStale(ctx);
-      const claimed = await store.claimDue(now, options.batchSize);
-      ctx.report.claimed = claimed.length;
-      await ctx.reroute(claimed);
-      await lanes.idle();
-      return ctx.report;
+    async stop() {
+      stopped = true;
+      const run = current;
+      if (!run) return;
+      run.control.stopping = true;
+      run.control.wakeup.notify();
+      await run.report.catch(() => {});
     },
   };
 }

@@ -1,8 +1,6 @@
-export { channelBrokenKey } from './broken-channel';
 export { createDispatcher } from './dispatcher';
-export { DEFAULT_DISPATCHER_OPTIONS } from './options';
+export { DEFAULT_DISPATCHER_OPTIONS, resolveOptions, sharedStatementWindowMs } from './options';
 export { REMINDER_EVENT_TYPE, reminderKeysOf } from './reminder-metadata';
-export { adminCopyKey } from './route-rows';
 export { createReminderSlackClient } from './slack-client';
 export type {
   Dispatcher,

@@ -1,10 +1,11 @@
 /**
- * Spaces posts per channel: Slack allows about one message per second in a channel, and a 429
- * tells one channel to wait. Only the lane that owns a channel waits on it.
+ * Spaces posts per conversation: Slack allows about one message per second in a channel, and a
+ * 429 tells one channel to wait. Only lanes posting to that conversation wait on it. One pacer
+ * serves every run of a dispatcher, so a new run never posts sooner than the last one allows.
  */
 
 export interface Pacer {
-  /** Resolves when the channel may be posted to again. */
+  /** Resolves when the channel may be posted to, and holds it until `posted` or a full interval. */
   wait(channel: string): Promise<void>;
   /** A post (successful or not) just reached Slack for the channel. */
   posted(channel: string): void;
@@ -21,7 +22,12 @@ export function createPacer(intervalMs: number, clock: () => number = Date.now):
   const push = (channel: string, at: number) => nextAllowed.set(channel, Math.max(nextAllowed.get(channel) ?? 0, at));
   return {
     async wait(channel) {
-      await sleep((nextAllowed.get(channel) ?? 0) - clock());
+      // Looked at again after each sleep: another lane posting to the same DM may have pushed it.
+      for (let delay = (nextAllowed.get(channel) ?? 0) - clock(); delay > 0; ) {
+        await sleep(delay);
+        delay = (nextAllowed.get(channel) ?? 0) - clock();
+      }
+      push(channel, clock() + intervalMs);
     },
     posted(channel) {
       push(channel, clock() + intervalMs);

@@ -20,8 +20,14 @@ export interface PlanOptions {
   combineLateOver: number;
 }
 
-export function isLate(row: Pick<NotificationRow, 'dueAt'>, now: Date, lateAfterMs: number): boolean {
-  return now.getTime() - row.dueAt.getTime() > lateAfterMs;
+/**
+ * Late means the bot really was down: the row existed and was due for longer than `lateAfterMs`,
+ * and still nothing sent it. A row queued after its due time (an account added after its tasks
+ * opened) has waited only since it was queued: it goes out as a normal message.
+ */
+export function isLate(row: Pick<NotificationRow, 'dueAt' | 'createdAt'>, now: Date, lateAfterMs: number): boolean {
+  const sendableSince = Math.max(row.dueAt.getTime(), row.createdAt.getTime());
+  return now.getTime() - sendableSince > lateAfterMs;
 }
 
 /** Splits into as few chunks of at most `max` as possible, evenly, so no chunk is a lone straggler. */

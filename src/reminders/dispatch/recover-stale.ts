@@ -3,24 +3,16 @@
  * died or never learned Slack's answer. Each is looked up in the history of the channel it was
  * being posted to; found means it went out (record it), not found means it did not (send it).
  */
-import type { StaleClaim } from './outbox-store';
-import type { PassContext } from './pass-context';
+import { groupBy } from '../../db/in-chunks';
+import type { StaleClaim } from '../../outbox';
+import { STALE_CLAIMS_PER_RECOVERY } from './options';
 import { isLate } from './plan-messages';
 import { findReminders, HISTORY_SLACK_MS } from './reminder-history';
+import type { RunContext } from './run-context';
 import { classifySlackError } from './slack-errors';
 
-function groupBy<T>(items: T[], keyOf: (item: T) => string): Map<string, T[]> {
-  const groups = new Map<string, T[]>();
-  for (const item of items) {
-    const group = groups.get(keyOf(item));
-    if (group) group.push(item);
-    else groups.set(keyOf(item), [item]);
-  }
-  return groups;
-}
-
-async function resolveChannel(ctx: PassContext, channel: string, claims: StaleClaim[]): Promise<void> {
-  // Claims carry the pass's instant; Slack stamps messages by the wall clock. Take the earlier.
+async function resolveChannel(ctx: RunContext, channel: string, claims: StaleClaim[]): Promise<void> {
+  // Claims carry the run's instant; Slack stamps messages by the wall clock. Take the earlier.
   const earliestClaim = Math.min(...claims.map((claim) => claim.previousClaimedAt.getTime()), ctx.clock());
   let found: Map<string, string>;
   try {
@@ -55,7 +47,7 @@ async function resolveChannel(ctx: PassContext, channel: string, claims: StaleCl
     const late = sameMessage.some((claim) => isLate(claim.row, claim.previousClaimedAt, ctx.options.lateAfterMs));
     const marked = await ctx.store.markSent(
       sameMessage.map((claim) => claim.row.id),
-      { channel, ts, now: ctx.now, late },
+      { channel, ts, now: ctx.now(), late },
     );
     ctx.report.recovered += marked;
     ctx.report.sent += marked;
@@ -63,8 +55,8 @@ async function resolveChannel(ctx: PassContext, channel: string, claims: StaleCl
   }
 }
 
-export async function recoverStale(ctx: PassContext): Promise<void> {
-  const claims = await ctx.store.claimStale(ctx.now, ctx.options.leaseMs, ctx.options.batchSize);
+export async function recoverStale(ctx: RunContext): Promise<void> {
+  const claims = await ctx.store.claimStale(ctx.now(), ctx.options.leaseMs, STALE_CLAIMS_PER_RECOVERY);
   if (claims.length === 0) return;
   ctx.logger.warn(`Recovering ${claims.length} reminder(s) whose dispatcher did not finish`);
   // No target recorded: the dispatcher died before posting anything.

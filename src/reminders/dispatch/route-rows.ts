@@ -5,17 +5,11 @@
  * account channel sends the row to the recipient's DM instead, or to every admin's when it names
  * nobody.
  */
-import type { NewNotification } from './outbox-store';
-import type { PassContext } from './pass-context';
-import { idsOf } from './pass-context';
+import { adminCopyKey, type NewNotification } from '../../outbox';
 import type { TargetedRow } from './plan-messages';
+import { idsOf, type RunContext } from './run-context';
 import { settleFailure } from './settle-failure';
 import type { NotificationRow } from './types';
-
-/** The key of the copy a row gets for one admin when its channel is broken and it names nobody. */
-export function adminCopyKey(key: string, adminId: string): string {
-  return `${key}:admin:${adminId}`;
-}
 
 function adminCopies(row: NotificationRow, admins: string[]): NewNotification[] {
   return admins.map((admin) => ({
@@ -26,11 +20,13 @@ function adminCopies(row: NotificationRow, admins: string[]): NewNotification[] 
     recipientUser: admin,
     channelId: null,
     dueAt: row.dueAt,
+    // The copy stands in for the original, so it is late exactly when the original was.
+    createdAt: row.createdAt,
   }));
 }
 
 /** Redirected rows that name nobody become one owned copy per admin; the original is done with. */
-async function fanOutToAdmins(ctx: PassContext, rows: NotificationRow[]): Promise<NotificationRow[]> {
+async function fanOutToAdmins(ctx: RunContext, rows: NotificationRow[]): Promise<NotificationRow[]> {
   if (rows.length === 0) return [];
   if (ctx.admins.length === 0) {
     await ctx.store.markFailed(idsOf(rows), 'channel broken and no recipient or admin to tell');
@@ -38,10 +34,10 @@ async function fanOutToAdmins(ctx: PassContext, rows: NotificationRow[]): Promis
     ctx.logger.error(`${rows.length} reminder(s) for a broken channel have no recipient and no admins are configured`);
     return [];
   }
-  // Copies that already exist (a pass died after inserting them) are another owner's or recovery's.
+  // Copies that already exist (a run died after inserting them) are another owner's or recovery's.
   const copies = await ctx.store.insertClaimed(
     rows.flatMap((row) => adminCopies(row, ctx.admins)),
-    ctx.now,
+    ctx.now(),
   );
   for (const row of rows) {
     await ctx.store.markSkipped([row.id], `channel ${row.channelId ?? ''} broken; copied to the admins' DMs`);
@@ -49,7 +45,7 @@ async function fanOutToAdmins(ctx: PassContext, rows: NotificationRow[]): Promis
   return copies;
 }
 
-export async function routeRows(ctx: PassContext, rows: NotificationRow[]): Promise<TargetedRow[]> {
+export async function routeRows(ctx: RunContext, rows: NotificationRow[]): Promise<TargetedRow[]> {
   const brokenAccounts = await ctx.accountChannels.brokenAccountIds(
     rows.flatMap((row) => (row.channelId && row.accountId ? [row.accountId] : [])),
   );
@@ -86,12 +82,6 @@ export async function routeRows(ctx: PassContext, rows: NotificationRow[]): Prom
     else await settleFailure(ctx, [row], dm?.failure ?? { kind: 'error', error: 'no DM channel' });
   }
 
-  const byChannel = new Map<string, NotificationRow[]>();
-  for (const { row, channel } of targeted) {
-    const channelRows = byChannel.get(channel);
-    if (channelRows) channelRows.push(row);
-    else byChannel.set(channel, [row]);
-  }
-  for (const [channel, channelRows] of byChannel) await ctx.store.setTarget(idsOf(channelRows), channel);
+  await ctx.store.setTargets(targeted);
   return targeted;
 }

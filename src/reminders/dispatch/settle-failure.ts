@@ -1,7 +1,6 @@
 /** What happens to rows whose message Slack did not take, for reasons other than a broken channel. */
-import type { PassContext } from './pass-context';
-import { idsOf } from './pass-context';
 import { decideRetry } from './retry-policy';
+import { idsOf, type RunContext } from './run-context';
 import type { SlackFailure } from './slack-errors';
 import type { NotificationRow } from './types';
 
@@ -17,18 +16,19 @@ function describe(failure: SlackFailure): string {
   }
 }
 
-export async function settleFailure(ctx: PassContext, rows: NotificationRow[], failure: SlackFailure): Promise<void> {
+export async function settleFailure(ctx: RunContext, rows: NotificationRow[], failure: SlackFailure): Promise<void> {
   if (rows.length === 0) return;
   const lastError = describe(failure);
+  const now = ctx.now();
   if (failure.kind === 'rate_limited') {
     // Waiting is not failing: the attempt is given back.
-    const notBefore = new Date(ctx.now.getTime() + failure.retryAfterMs);
+    const notBefore = new Date(now.getTime() + failure.retryAfterMs);
     await ctx.store.release(idsOf(rows), { notBefore, lastError, refundAttempt: true });
     ctx.report.retried += rows.length;
     return;
   }
   for (const row of rows) {
-    const decision = decideRetry(row.attempts, ctx.options.maxAttempts, ctx.now);
+    const decision = decideRetry(row.attempts, ctx.options.maxAttempts, now);
     if (decision.give === 'up') {
       await ctx.store.markFailed([row.id], lastError);
       ctx.report.failed += 1;

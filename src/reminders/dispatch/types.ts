@@ -1,14 +1,16 @@
 /** The dispatcher's public vocabulary: what it needs from the app and what it reports back. */
 import type { webApi } from '@slack/bolt';
 import type { Database } from '../../db/database';
-import type { notifications } from '../../db/schema';
+import type { NotificationRow } from '../../outbox';
 import type { KnownBlock } from '../../slack/block-kit';
 
-/** One row of the outbox, exactly as drizzle reads it. */
-export type NotificationRow = typeof notifications.$inferSelect;
+export type { NotificationRow };
 
 export interface RenderContext {
-  /** The rows fell due more than `lateAfterMs` ago (the bot was down): the message should say so. */
+  /**
+   * The rows existed and were due more than `lateAfterMs` ago, yet nothing sent them (the bot was
+   * down): the message should say so.
+   */
   late: boolean;
   now: Date;
   /** Several late rows for one channel folded into one message. */
@@ -18,6 +20,11 @@ export interface RenderContext {
 export interface RenderedMessage {
   text: string;
   blocks?: KnownBlock[];
+  /**
+   * The tasks a row's message shows when the renderer chose them (the overdue DM lists what is
+   * overdue right now): stored on the row before the post, so its buttons can later refresh them.
+   */
+  shownTasks?: Array<{ rowId: string; taskIds: string[] }>;
 }
 
 /**
@@ -39,15 +46,17 @@ export interface DispatcherOptions {
   perChannelIntervalMs: number;
   /** A 'sending' row older than this belongs to a dispatcher presumed dead. */
   leaseMs: number;
-  /** A row due longer ago than this is sent marked late. */
+  /** A row that existed and was due longer ago than this is sent marked late. */
   lateAfterMs: number;
   /** More late rows than this for one channel are combined into one message. */
   combineLateOver: number;
-  /** Rows claimed per pass. */
-  batchSize: number;
+  /** Lanes (channels or DMs) worked at once; each posts at most once per perChannelIntervalMs. */
+  maxLanes: number;
+  /** Slack posts in flight at once, across all lanes. */
+  maxPostsInFlight: number;
   /** Attempts (claims) after which a row that keeps failing becomes 'failed'. */
   maxAttempts: number;
-  /** A Retry-After longer than this releases the rest of the lane for a later pass. */
+  /** A Retry-After longer than this releases the rest of the lane until that time has passed. */
   maxRateLimitWaitMs: number;
 }
 
@@ -67,9 +76,9 @@ export interface DispatcherDeps {
   options?: Partial<DispatcherOptions>;
 }
 
-/** Counts of what one pass did, for the caller's log line. Counts are rows unless named otherwise. */
+/** Counts of what one run did, for the caller's log line. Counts are rows unless named otherwise. */
 export interface DispatchReport {
-  /** Due pending rows this pass claimed (admin notices it created itself not included). */
+  /** Due pending rows this run claimed (admin notices it created itself not included). */
   claimed: number;
   /** Rows marked sent, however it was learned (a reply, or history after a lost reply). */
   sent: number;
@@ -85,15 +94,22 @@ export interface DispatchReport {
   rateLimited: number;
   /** Rows that went to a DM instead of their account channel because the channel is broken. */
   redirectedToDm: number;
-  /** Account channels this pass found broken and marked. */
+  /** Account channels this run found broken and marked. */
   brokenChannels: number;
   /** Rows given up on after maxAttempts. */
   failed: number;
-  /** Rows put back to pending to be tried again on a later pass. */
+  /** Rows put back to pending to be tried again later. */
   retried: number;
 }
 
 export interface Dispatcher {
-  /** One pass: recover stale claims, claim due rows, send them. `now` is the instant the pass acts at. */
-  runOnce(now: Date): Promise<DispatchReport>;
+  /**
+   * Sends until nothing is due: recovers stale claims, then claims lane after lane as lanes free,
+   * pacing each channel, and resolves once no lane is busy and no due row is left to claim. The run
+   * acts as if at `now`, its clock advancing with the wall clock. A call while a run is in progress
+   * starts no second run: it joins that one (which looks again for due rows) and gets its report.
+   */
+  drain(now: Date): Promise<DispatchReport>;
+  /** Ends the run in progress soon (claimed rows not yet posted go back to pending) and starts no other. */
+  stop(): Promise<void>;
 }

@@ -5,7 +5,7 @@ import { migrate } from '../../../src/db/migrate';
 import { openDatabase } from '../../../src/db/open-database';
 import { notifications } from '../../../src/db/schema';
 import { DEFAULT_DISPATCHER_OPTIONS } from '../../../src/reminders/dispatch/options';
-import { reminderMetadata, slackMetadata } from '../../../src/reminders/dispatch/reminder-metadata';
+import { reminderKeysOf, reminderMetadata, slackMetadata } from '../../../src/reminders/dispatch/reminder-metadata';
 import type { DispatchReport } from '../../../src/reminders/dispatch/types';
 import { type FakeSlack, startFakeSlack } from '../../support/fake-slack';
 import { createPostgresDatabaseUrl } from '../../support/test-databases';
@@ -14,8 +14,10 @@ import {
   at,
   clearTables,
   dispatcherFor,
+  hours,
   insertAccount,
   insertNotifications,
+  minutes,
   type NotificationInput,
   postsPerKey,
   slackClientFor,
@@ -83,10 +85,11 @@ describe.runIf(process.env.TEST_DATABASE_URL)('two dispatchers against one Postg
   it('sends each of 500 due notifications across 25 channels exactly once', async () => {
     const now = new Date();
     const keys = await seedOutbox(first.db, now, 500);
-    const one = dispatcherFor(first.db, fake, { instanceId: 'replica-a' });
-    const two = dispatcherFor(second.db, fake, { instanceId: 'replica-b' });
+    // Each works at most ten channels at once, so the 25 are split between them.
+    const one = dispatcherFor(first.db, fake, { instanceId: 'replica-a', options: { maxLanes: 10 } });
+    const two = dispatcherFor(second.db, fake, { instanceId: 'replica-b', options: { maxLanes: 10 } });
 
-    const reports = await runUntilDrained(first.db, [() => one.runOnce(now), () => two.runOnce(now)]);
+    const reports = await runUntilDrained(first.db, [() => one.drain(now), () => two.drain(now)]);
 
     const posts = postsPerKey(fake);
     expect(posts.size).toBe(500);
@@ -120,12 +123,49 @@ describe.runIf(process.env.TEST_DATABASE_URL)('two dispatchers against one Postg
     const one = dispatcherFor(first.db, fake, { instanceId: 'replica-a' });
     const two = dispatcherFor(second.db, fake, { instanceId: 'replica-b' });
 
-    const reports = await runUntilDrained(first.db, [() => one.runOnce(later), () => two.runOnce(later)]);
+    const reports = await runUntilDrained(first.db, [() => one.drain(later), () => two.drain(later)]);
 
     expect(reports.reduce((total, report) => total + report.recovered, 0)).toBe(50);
     const posts = postsPerKey(fake);
     expect(posts.size).toBe(100);
     expect([...posts.values()].every((count) => count === 1)).toBe(true);
     expect(messagesInShared(fake)).toBe(100);
+  });
+
+  it("never splits a channel's late backlog between two dispatchers: each channel gets one combined message", async () => {
+    const now = new Date();
+    const channels = CHANNELS.slice(0, 10);
+    const rows: NotificationInput[] = [];
+    for (const channel of channels) {
+      const accountId = await insertAccount(first.db, channel);
+      // Queued before the bot went down, due while it was down: late, and more than five per channel.
+      for (let index = 0; index < 8; index += 1) {
+        rows.push({
+          key: `${channel}-late-${index}`,
+          dueAt: at(now, -hours(3) + minutes(index)),
+          createdAt: at(now, -hours(4)),
+          accountId,
+          channelId: channel,
+        });
+      }
+    }
+    await insertNotifications(first.db, rows);
+    // Slow posts and three lanes each: neither can work all ten channels before the other claims.
+    fake.delay('chat.postMessage', 200);
+    const one = dispatcherFor(first.db, fake, { instanceId: 'replica-a', options: { maxLanes: 3 } });
+    const two = dispatcherFor(second.db, fake, { instanceId: 'replica-b', options: { maxLanes: 3 } });
+
+    const reports = await Promise.all([one.drain(now), two.drain(now)]);
+
+    for (const channel of channels) {
+      const messages = fake.messagesIn(channel);
+      expect(messages).toHaveLength(1);
+      expect(reminderKeysOf(messages[0])).toHaveLength(8);
+    }
+    expect([...postsPerKey(fake).values()]).toEqual(Array(80).fill(1));
+    expect(reports.reduce((total, report) => total + report.combinedMessages, 0)).toBe(10);
+    const stored = await allNotifications(first.db);
+    expect(stored.every((row) => row.status === 'sent' && row.late)).toBe(true);
+    expect(new Set(stored.map((row) => row.claimedBy))).toEqual(new Set(['replica-a', 'replica-b']));
   });
 });

@@ -14,7 +14,7 @@ import type {
   NotificationRow,
   RenderMessage,
 } from '../../../src/reminders/dispatch/types';
-import { type FakeSlack, startFakeSlack } from '../../support/fake-slack';
+import { type FakeSlack, type FakeSlackOptions, startFakeSlack } from '../../support/fake-slack';
 import type { TestDatabase } from '../../support/test-databases';
 
 export const ADMINS = ['UADMIN1', 'UADMIN2'];
@@ -81,10 +81,10 @@ export interface DispatchWorld {
  * database for the whole file, and a reset fake plus empty tables before each test. The
  * returned object's fields are filled in by beforeAll, so read them inside tests only.
  */
-export function useDispatchWorld(engine: TestDatabase): DispatchWorld {
+export function useDispatchWorld(engine: TestDatabase, fakeOptions: FakeSlackOptions = {}): DispatchWorld {
   const world = {} as DispatchWorld;
   beforeAll(async () => {
-    world.fake = await startFakeSlack();
+    world.fake = await startFakeSlack(fakeOptions);
     world.handle = await engine.create();
   });
   afterAll(async () => {
@@ -111,6 +111,8 @@ export interface NotificationInput {
   accountId?: string | null;
   channelId?: string | null;
   recipientUser?: string | null;
+  /** When the planner queued it; by default the moment it fell due, as a planner running every minute does. */
+  createdAt?: Date;
 }
 
 export async function insertNotifications(db: Database, inputs: NotificationInput[]): Promise<void> {
@@ -123,6 +125,7 @@ export async function insertNotifications(db: Database, inputs: NotificationInpu
       channelId: input.channelId ?? null,
       recipientUser: input.recipientUser ?? null,
       dueAt: input.dueAt,
+      createdAt: input.createdAt ?? input.dueAt,
     })),
   );
 }
@@ -135,6 +138,11 @@ export async function notificationByKey(db: Database, key: string): Promise<Noti
   const row = (await allNotifications(db)).find((candidate) => candidate.key === key);
   if (!row) throw new Error(`no notification ${key}`);
   return row;
+}
+
+/** The posts Slack refused with HTTP 429. */
+export function rateLimitedPosts(fake: FakeSlack): number {
+  return fake.callsTo('chat.postMessage').filter((call) => call.httpStatus === 429).length;
 }
 
 /** Keys of every post Slack applied (answered or dropped), one entry per key per post. */

@@ -5,7 +5,8 @@ import type { NotificationRow } from '../../../src/reminders/dispatch/types';
 const NOW = new Date('2025-03-10T09:00:00Z');
 const OPTIONS = { lateAfterMs: 10 * 60_000, combineLateOver: 5 };
 
-function row(key: string, minutesAgo: number): NotificationRow {
+/** A row due `minutesAgo`, queued when it fell due unless `queuedMinutesAgo` says otherwise. */
+function row(key: string, minutesAgo: number, queuedMinutesAgo = minutesAgo): NotificationRow {
   return {
     id: key,
     key,
@@ -25,7 +26,7 @@ function row(key: string, minutesAgo: number): NotificationRow {
     sentAt: null,
     late: false,
     lastError: null,
-    createdAt: NOW,
+    createdAt: new Date(NOW.getTime() - queuedMinutesAgo * 60_000),
   };
 }
 
@@ -37,6 +38,12 @@ describe('planning reminder messages', () => {
   it('counts a row as late only once it is more than the threshold past due', () => {
     expect(isLate(row('edge', 10), NOW, OPTIONS.lateAfterMs)).toBe(false);
     expect(isLate(row('past', 11), NOW, OPTIONS.lateAfterMs)).toBe(true);
+  });
+
+  it('counts a row queued after it fell due as late only once it has waited past the threshold since it was queued', () => {
+    expect(isLate(row('queued-now', 3 * 24 * 60, 0), NOW, OPTIONS.lateAfterMs)).toBe(false);
+    expect(isLate(row('queued-lately', 3 * 24 * 60, 10), NOW, OPTIONS.lateAfterMs)).toBe(false);
+    expect(isLate(row('queued-then-down', 3 * 24 * 60, 11), NOW, OPTIONS.lateAfterMs)).toBe(true);
   });
 
   it('sends up to five late rows for a channel one by one and combines six', () => {

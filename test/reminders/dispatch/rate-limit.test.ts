@@ -41,7 +41,7 @@ describe.each(testDatabases())('reminders under Slack rate limits on $name', (en
     await seedTwoChannels(now);
     world.fake.rateLimit('chat.postMessage', { channel: 'CLIMITED', retryAfterSeconds: 1, times: 2 });
 
-    const report = await dispatcherFor(world.handle.db, world.fake).runOnce(now);
+    const report = await dispatcherFor(world.handle.db, world.fake).drain(now);
 
     expect(report).toMatchObject({ claimed: 6, sent: 6, rateLimited: 2, retried: 0 });
     expect([...postsPerKey(world.fake).values()]).toEqual([1, 1, 1, 1, 1, 1]);
@@ -58,24 +58,32 @@ describe.each(testDatabases())('reminders under Slack rate limits on $name', (en
     expect(world.fake.messagesIn('CLIMITED')).toHaveLength(3);
   });
 
-  it('puts a channel back for a later pass when Retry-After is longer than it will wait', async () => {
+  it('puts a channel back, rows queued later included, until a Retry-After longer than it will wait has passed', async () => {
     const now = new Date();
     await seedTwoChannels(now);
     world.fake.rateLimit('chat.postMessage', { channel: 'CLIMITED', retryAfterSeconds: 120 });
     const dispatcher = dispatcherFor(world.handle.db, world.fake);
 
-    const first = await dispatcher.runOnce(now);
+    const first = await dispatcher.drain(now);
     const waiting = await notificationByKey(world.handle.db, 'limited-2');
-    const tooEarly = await dispatcher.runOnce(at(now, 60_000));
-    const after = await dispatcher.runOnce(at(now, 121_000));
+    // Queued for the same channel meanwhile: it waits out the channel's Retry-After too.
+    await insertNotifications(world.handle.db, [
+      { key: 'limited-new', dueAt: at(now, 1000), accountId: waiting.accountId, channelId: 'CLIMITED' },
+    ]);
+    const tooEarly = await dispatcher.drain(at(now, 60_000));
+    const after = await dispatcher.drain(at(now, 121_000));
 
     expect(first).toMatchObject({ sent: 3, rateLimited: 1, retried: 3 });
     expect(waiting).toMatchObject({ status: 'pending', attempts: 0, sentChannel: null });
-    expect(waiting.notBefore?.getTime()).toBe(now.getTime() + 120_000);
+    expect(waiting.notBefore?.getTime()).toBeGreaterThanOrEqual(now.getTime() + 120_000);
+    expect(waiting.notBefore?.getTime()).toBeLessThan(now.getTime() + 121_000);
     expect(tooEarly.claimed).toBe(0);
-    expect(after).toMatchObject({ claimed: 3, sent: 3 });
+    expect(after).toMatchObject({ claimed: 4, sent: 4 });
     expect(postsPerKey(world.fake)).toEqual(
-      new Map(['free-2', 'free-1', 'free-0', 'limited-2', 'limited-1', 'limited-0'].map((key) => [key, 1])),
+      new Map(
+        ['free-2', 'free-1', 'free-0', 'limited-2', 'limited-1', 'limited-0', 'limited-new'].map((key) => [key, 1]),
+      ),
     );
+    expect(world.fake.callsTo('chat.postMessage').filter((call) => call.httpStatus === 429)).toHaveLength(1);
   });
 });

@@ -38,7 +38,7 @@ describe.each(testDatabases())('reminder recovery on $name', (engine) => {
     ]);
     world.fake.dropResponseAfterHandling('chat.postMessage', { channel: 'CDROP' });
 
-    const report = await dispatcherFor(world.handle.db, world.fake).runOnce(now);
+    const report = await dispatcherFor(world.handle.db, world.fake).drain(now);
 
     expect(report).toMatchObject({ claimed: 2, sent: 2, recovered: 1, retried: 0 });
     expect(world.fake.callsTo('chat.postMessage').filter((call) => call.dropped)).toHaveLength(1);
@@ -63,12 +63,12 @@ describe.each(testDatabases())('reminder recovery on $name', (engine) => {
     world.fake.dropResponseAfterHandling('chat.postMessage', { channel: 'CLOST' });
     world.fake.failNext('conversations.history', 'internal_error', { channel: 'CLOST' });
 
-    const first = await dispatcherFor(world.handle.db, world.fake, { instanceId: 'first' }).runOnce(now);
+    const first = await dispatcherFor(world.handle.db, world.fake, { instanceId: 'first' }).drain(now);
     const stuck = await notificationByKey(world.handle.db, 'lost-answer');
-    const tooSoon = await dispatcherFor(world.handle.db, world.fake, { instanceId: 'second' }).runOnce(
+    const tooSoon = await dispatcherFor(world.handle.db, world.fake, { instanceId: 'second' }).drain(
       at(now, minutes(1)),
     );
-    const later = await dispatcherFor(world.handle.db, world.fake, { instanceId: 'second' }).runOnce(
+    const later = await dispatcherFor(world.handle.db, world.fake, { instanceId: 'second' }).drain(
       at(now, LEASE + 1000),
     );
 
@@ -102,7 +102,7 @@ describe.each(testDatabases())('reminder recovery on $name', (engine) => {
       metadata: slackMetadata(reminderMetadata(['reached-slack'])),
     });
 
-    const report = await dispatcherFor(world.handle.db, world.fake, { instanceId: 'restarted' }).runOnce(
+    const report = await dispatcherFor(world.handle.db, world.fake, { instanceId: 'restarted' }).drain(
       at(now, LEASE + 1000),
     );
 
@@ -133,7 +133,7 @@ describe.each(testDatabases())('reminder recovery on $name', (engine) => {
     await insertNotifications(world.handle.db, [{ key: 'in-flight', dueAt: now, accountId, channelId: 'CBUSYX' }]);
     await leaveClaimed('in-flight', now, 'CBUSYX');
 
-    const report = await dispatcherFor(world.handle.db, world.fake).runOnce(at(now, LEASE - 1000));
+    const report = await dispatcherFor(world.handle.db, world.fake).drain(at(now, LEASE - 1000));
 
     expect(report).toMatchObject({ claimed: 0, recovered: 0, sent: 0 });
     expect(world.fake.callsTo('conversations.history')).toHaveLength(0);

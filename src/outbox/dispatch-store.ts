@@ -4,12 +4,48 @@
  * write is a single statement guarded by "still ours and still sending", so a dispatcher whose
  * claim was taken over (it was presumed dead) cannot overwrite what the new owner decided.
  */
-import { and, asc, eq, inArray, isNull, lt, lte, or, sql } from 'drizzle-orm';
-import type { Database } from '../../db/database';
-import { notifications } from '../../db/schema';
-import type { NotificationRow } from './types';
+import { and, asc, eq, inArray, lt, sql } from 'drizzle-orm';
+import { coalesce } from '../db/coalesce';
+import type { DbOrTx } from '../db/database';
+import { groupBy } from '../db/in-chunks';
+import { notifications } from '../db/schema';
+import { claimLanes, type LaneClaim } from './lane-claims';
+import { type NewNotification, type NotificationRow, rowsOf } from './outbox-rows';
 
-export type NewNotification = typeof notifications.$inferInsert;
+type Sent = { ids: string[]; channel: string; ts: string; now: Date; late: boolean };
+
+/**
+ * Marks many lanes' posts sent in one statement: every lane records each post it makes, and
+ * hundreds of lanes posting each second would otherwise cost a statement apiece. Each row is
+ * still guarded by "ours and still sending", so a batch can only mark what its callers own.
+ */
+function markSentInBatches(db: DbOrTx, instanceId: string, windowMs: number): (sent: Sent) => Promise<number> {
+  return coalesce(
+    async (batch: Sent[]) => {
+      // The IN list leads the planner to the primary key; joined on the VALUES alone it may scan.
+      const values = batch.flatMap(({ ids, channel, ts, now, late }) =>
+        ids.map(
+          (id) =>
+            sql`(${id}::uuid, ${channel}::text, ${ts}::text, ${now.toISOString()}::timestamptz, ${late}::boolean)`,
+        ),
+      );
+      if (values.length === 0) return batch.map(() => 0);
+      const marked = rowsOf<{ id: string }>(
+        await db.execute(sql`
+        update notifications as n
+        set status = 'sent', sent_channel = v.channel, sent_ts = v.ts, sent_at = v.sent_at, late = v.late,
+            last_error = null, not_before = null
+        from (values ${sql.join(values, sql`, `)}) as v(id, channel, ts, sent_at, late)
+        where n.id in ${batch.flatMap(({ ids }) => ids)} and n.id = v.id
+          and n.status = 'sending' and n.claimed_by = ${instanceId}
+        returning n.id`),
+      );
+      const markedIds = new Set(marked.map((row) => row.id));
+      return batch.map(({ ids }) => ids.filter((id) => markedIds.has(id)).length);
+    },
+    { windowMs, maxBatch: 200 },
+  );
+}
 
 export interface StaleClaim {
   row: NotificationRow;
@@ -20,12 +56,17 @@ export interface StaleClaim {
 export interface OutboxStore {
   /** Takes over 'sending' rows whose claim is older than the lease. */
   claimStale(now: Date, leaseMs: number, limit: number): Promise<StaleClaim[]>;
-  /** Claims due pending rows, oldest due first. */
-  claimDue(now: Date, limit: number): Promise<NotificationRow[]>;
+  /**
+   * Claims the due rows of up to `claim.lanes` lanes nobody else is working, whole lanes at a time,
+   * recording each row's own channel as its target.
+   */
+  claimLanes(now: Date, claim: LaneClaim): Promise<NotificationRow[]>;
   /** Inserts rows already claimed by this dispatcher; a key that exists is left alone and not returned. */
   insertClaimed(rows: NewNotification[], now: Date): Promise<NotificationRow[]>;
-  /** Records where the rows are about to be posted, so recovery knows which history to read. */
-  setTarget(ids: string[], channel: string): Promise<void>;
+  /** Records where each row is about to be posted (before it is), so recovery knows which history to read. */
+  setTargets(targets: ReadonlyArray<{ row: NotificationRow; channel: string }>): Promise<void>;
+  /** Records which tasks a message shows when they were chosen at render time (the overdue DM). */
+  setShownTasks(shown: ReadonlyArray<{ rowId: string; taskIds: string[] }>): Promise<void>;
   markSent(ids: string[], sent: { channel: string; ts: string; now: Date; late: boolean }): Promise<number>;
   /** Back to pending; `refundAttempt` when Slack was never asked, so waiting does not count as failing. */
   release(
@@ -38,9 +79,19 @@ export interface OutboxStore {
   markFailed(ids: string[], error: string): Promise<void>;
 }
 
-export function createOutboxStore({ db, instanceId }: { db: Database; instanceId: string }): OutboxStore {
+export function createOutboxStore({
+  db,
+  instanceId,
+  markSentWindowMs = 0,
+}: {
+  db: DbOrTx;
+  instanceId: string;
+  /** How long a lone markSent waits for others to share its statement. */
+  markSentWindowMs?: number;
+}): OutboxStore {
   const ours = (ids: string[]) =>
     and(inArray(notifications.id, ids), eq(notifications.status, 'sending'), eq(notifications.claimedBy, instanceId));
+  const markSent = markSentInBatches(db, instanceId, markSentWindowMs);
 
   return {
     async claimStale(now, leaseMs, limit) {
@@ -69,38 +120,8 @@ export function createOutboxStore({ db, instanceId }: { db: Database; instanceId
       });
     },
 
-    async claimDue(now, limit) {
-      return db.transaction(async (tx) => {
-        const due = await tx
-          .select({ id: notifications.id })
-          .from(notifications)
-          .where(
-            and(
-              eq(notifications.status, 'pending'),
-              lte(notifications.dueAt, now),
-              or(isNull(notifications.notBefore), lte(notifications.notBefore, now)),
-            ),
-          )
-          .orderBy(asc(notifications.dueAt))
-          .limit(limit)
-          .for('update', { skipLocked: true });
-        if (due.length === 0) return [];
-        return tx
-          .update(notifications)
-          .set({
-            status: 'sending',
-            claimedAt: now,
-            claimedBy: instanceId,
-            attempts: sql`${notifications.attempts} + 1`,
-          })
-          .where(
-            inArray(
-              notifications.id,
-              due.map((row) => row.id),
-            ),
-          )
-          .returning();
-      });
+    claimLanes(now, claim) {
+      return claimLanes(db, instanceId, now, claim);
     },
 
     async insertClaimed(rows, now) {
@@ -120,19 +141,29 @@ export function createOutboxStore({ db, instanceId }: { db: Database; instanceId
         .returning();
     },
 
-    async setTarget(ids, channel) {
-      if (ids.length === 0) return;
-      await db.update(notifications).set({ sentChannel: channel }).where(ours(ids));
+    async setTargets(targets) {
+      // A claim records the row's own channel already; only rows going elsewhere (DMs) need a write.
+      const elsewhere = targets.filter(({ row, channel }) => row.sentChannel !== channel);
+      for (const [channel, group] of groupBy(elsewhere, (target) => target.channel)) {
+        await db
+          .update(notifications)
+          .set({ sentChannel: channel })
+          .where(ours(group.map(({ row }) => row.id)));
+      }
+    },
+
+    async setShownTasks(shown) {
+      for (const { rowId, taskIds } of shown) {
+        await db
+          .update(notifications)
+          .set({ taskIds })
+          .where(ours([rowId]));
+      }
     },
 
     async markSent(ids, { channel, ts, now, late }) {
       if (ids.length === 0) return 0;
-      const updated = await db
-        .update(notifications)
-        .set({ status: 'sent', sentChannel: channel, sentTs: ts, sentAt: now, late, lastError: null, notBefore: null })
-        .where(ours(ids))
-        .returning({ id: notifications.id });
-      return updated.length;
+      return markSent({ ids, channel, ts, now, late });
     },
 
     async release(ids, { notBefore, lastError, refundAttempt }) {

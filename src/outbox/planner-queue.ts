@@ -1,0 +1,69 @@
+/**
+ * What the planner writes to the outbox. Every insert is ON CONFLICT DO NOTHING on the key and
+ * returns only the rows it created, so concurrent planners queue each message once and each
+ * counts only what it queued.
+ */
+import { inArray } from 'drizzle-orm';
+import type { DbOrTx } from '../db/database';
+import { inChunks } from '../db/in-chunks';
+import { notifications } from '../db/schema';
+
+export interface TaskOpenedInput {
+  key: string;
+  accountId: string;
+  taskIds: string[];
+  recipientUser: string | null;
+  /** The account channel; null sends it to the recipient's DM. */
+  channelId: string | null;
+  dueAt: Date;
+}
+
+export interface DigestInput {
+  key: string;
+  recipientUser: string;
+  dueAt: Date;
+}
+
+export type QueuedRow = { id: string };
+
+// Seven columns a row: a chunk stays far under PostgreSQL's 65,535 bind parameters.
+const INSERT_ROWS = 1_000;
+
+async function insertNew(db: DbOrTx, rows: Array<typeof notifications.$inferInsert>): Promise<QueuedRow[]> {
+  const queued: QueuedRow[] = [];
+  for (const chunk of inChunks(rows, INSERT_ROWS)) {
+    queued.push(
+      ...(await db.insert(notifications).values(chunk).onConflictDoNothing().returning({ id: notifications.id })),
+    );
+  }
+  return queued;
+}
+
+/** Queues "task opened" messages; pass the planner's transaction so they commit with their tasks. */
+export function queueTaskOpened(db: DbOrTx, rows: readonly TaskOpenedInput[]): Promise<QueuedRow[]> {
+  return insertNew(
+    db,
+    rows.map((row) => ({ ...row, kind: 'task_opened' as const })),
+  );
+}
+
+/** Queues overdue DMs (each names its person; no channel, no account). */
+export function queueDigests(db: DbOrTx, rows: readonly DigestInput[]): Promise<QueuedRow[]> {
+  return insertNew(
+    db,
+    rows.map((row) => ({ ...row, kind: 'overdue_digest' as const, channelId: null })),
+  );
+}
+
+/** Which of these keys are queued already (in any status), to skip work before inserting. */
+export async function existingKeys(db: DbOrTx, keys: readonly string[]): Promise<Set<string>> {
+  const found = new Set<string>();
+  for (const chunk of inChunks([...new Set(keys)])) {
+    const rows = await db
+      .select({ key: notifications.key })
+      .from(notifications)
+      .where(inArray(notifications.key, chunk));
+    for (const { key } of rows) found.add(key);
+  }
+  return found;
+}
