@@ -16,6 +16,11 @@ export interface TaskOpenedInput {
   /** The account channel; null sends it to the recipient's DM. */
   channelId: string | null;
   dueAt: Date;
+  /**
+   * When the row should have been queued, if earlier than now: a task that opened while the bot
+   * was down is queued at restart, yet was due all along, so it must go out marked late.
+   */
+  createdAt?: Date;
 }
 
 export interface DigestInput {

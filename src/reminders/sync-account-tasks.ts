@@ -109,6 +109,15 @@ async function storedKeys(tx: DbOrTx, plans: readonly AccountPlan[]): Promise<Ma
  * its task opened, but never before cs-bot knew the account: a task that opened before an account
  * was added is announced now, as news, not as a message the bot failed to send on time.
  */
+/**
+ * The message is due when its task opened, but never before cs-bot knew the account; it counts as
+ * queued from then too, so a pass that comes late (the bot was down) sends it marked late.
+ */
+function dueAndQueued(opensAt: Date, trackedSince: Date): { dueAt: Date; createdAt: Date } {
+  const due = new Date(Math.max(opensAt.getTime(), trackedSince.getTime()));
+  return { dueAt: due, createdAt: due };
+}
+
 async function insertTasks(
   tx: DbOrTx,
   chunk: ReadonlyArray<{ plan: AccountPlan; task: PlannedTask }>,
@@ -152,7 +161,7 @@ async function insertTasks(
       taskIds: [task.id],
       recipientUser: task.forUser,
       channelId: plan.account.channelId,
-      dueAt: new Date(Math.max(task.opensAt.getTime(), plan.trackedSince.getTime())),
+      ...dueAndQueued(task.opensAt, plan.trackedSince),
     })),
   );
   return { created: inserted.length, queued: queued.length };

@@ -82,6 +82,17 @@ describe.each(testDatabases())('the clocks with the real renderer and dispatcher
     );
   });
 
+  it('marks late what opened while the whole bot was down, though the planner queues it only at restart', async () => {
+    await addAccount('C0OUTAGE01');
+    // Known since New Year, contract from 2 March; nothing ran at all until mid-April.
+    const report = await runtime().runPass(new Date('2026-04-15T10:00:00Z'));
+    const posts = fake.callsTo('chat.postMessage').filter((call) => call.args.channel === 'C0OUTAGE01');
+    expect(posts.length).toBeGreaterThan(0);
+    expect(JSON.stringify(posts[0]?.args.blocks)).toContain('Sent late');
+    expect(report.dispatch?.late).toBeGreaterThan(5);
+    expect(report.dispatch?.combinedMessages).toBeGreaterThan(0);
+  });
+
   it('announces the open tasks of an account added after its contract started as news, not as sent late', async () => {
     const now = new Date();
     const threeDaysAgo = new Date(now.getTime() - 3 * 24 * 60 * 60_000).toISOString().slice(0, 10);
