@@ -4,8 +4,8 @@ import type { DbOrTx } from '../db/database';
 import { inChunks } from '../db/in-chunks';
 import { tasks } from '../db/schema';
 import type { Account } from '../domain/account';
-import type { StoredTaskKey } from '../domain/task';
 import { queueTaskOpened, taskOpenedKey } from '../outbox';
+import { createTaskRepository } from '../tasks/task-repository';
 import { diffTasks } from './task-diff';
 
 export interface SyncReport {
@@ -41,7 +41,7 @@ export async function syncAccountsTasks(db: DbOrTx, plans: readonly AccountPlan[
   const report: SyncReport = { created: 0, completed: [], closed: [], queued: 0 };
   if (plans.length === 0) return report;
   return db.transaction(async (tx) => {
-    const stored = await storedKeys(tx, plans);
+    const stored = await createTaskRepository({ db: tx }).keysForAccounts(plans.map((plan) => plan.account.id));
     const inserts: Array<{ plan: AccountPlan; task: PlannedTask }> = [];
     const closures = new Map<string, string[]>();
     for (const plan of plans) {
@@ -79,28 +79,6 @@ export async function syncAccountsTasks(db: DbOrTx, plans: readonly AccountPlan[
     }
     return report;
   });
-}
-
-async function storedKeys(tx: DbOrTx, plans: readonly AccountPlan[]): Promise<Map<string, StoredTaskKey[]>> {
-  const byAccount = new Map<string, StoredTaskKey[]>();
-  const rows = await tx
-    .select({
-      accountId: tasks.accountId,
-      id: tasks.id,
-      ruleId: tasks.ruleId,
-      periodKey: tasks.periodKey,
-      status: tasks.status,
-      forUser: tasks.forUser,
-    })
-    .from(tasks)
-    .where(
-      inArray(
-        tasks.accountId,
-        plans.map((plan) => plan.account.id),
-      ),
-    );
-  for (const { accountId, ...key } of rows) byAccount.set(accountId, [...(byAccount.get(accountId) ?? []), key]);
-  return byAccount;
 }
 
 /**
