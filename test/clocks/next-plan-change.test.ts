@@ -68,7 +68,7 @@ describe('nextPlanChange', () => {
           expect(planTasks({ account, activities, now: new Date(horizon.getTime() - 1), timeZone })).toEqual(plan);
         },
       ),
-      { numRuns: 120, seed: 20261201 },
+      { numRuns: 60, seed: 20261201 },
     );
   });
 });

@@ -166,7 +166,7 @@ describe.each(testDatabases())('the incremental engine on $name', (engine) => {
     await fc.assert(
       fc.asyncProperty(
         fc.array(accountArbitrary, { minLength: 3, maxLength: 12 }),
-        fc.array(stepArbitrary, { minLength: 10, maxLength: 25 }),
+        fc.array(stepArbitrary, { minLength: 10, maxLength: 20 }),
         async (portfolio, steps) => {
           const [incrementalDb, referenceDb] = await Promise.all([engine.create(), engine.create()]);
           try {
@@ -189,7 +189,7 @@ describe.each(testDatabases())('the incremental engine on $name', (engine) => {
           }
         },
       ),
-      { numRuns: 4, seed: 7_2026, endOnFailure: true },
+      { numRuns: 3, seed: 7_2026, endOnFailure: true },
     );
     // Eight databases and a few hundred passes: minutes are a safety net on a loaded machine.
   }, 240_000);
