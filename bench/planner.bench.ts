@@ -5,45 +5,23 @@
  *
  *   BENCH_ACCOUNTS=2000 BENCH_DATABASE_URL=postgres://postgres@127.0.0.1:5432/postgres npm run bench -- planner
  */
-import { count, sql } from 'drizzle-orm';
+import { count } from 'drizzle-orm';
 import { createAccountRepository } from '../src/accounts/account-repository';
 import { createActivityRepository } from '../src/activities/activity-repository';
 import type { Database, DatabaseHandle } from '../src/db/database';
-import { accounts, activities, tasks } from '../src/db/schema';
+import { tasks } from '../src/db/schema';
 import { dayIn } from '../src/domain/calendar-day';
 import { type PlannerDeps, type PlannerReport, runPlanner } from '../src/reminders/run-planner';
 import { createUserTimeZones } from '../src/reminders/user-time-zones';
 import { createTaskRepository } from '../src/tasks/task-repository';
 import { type BenchDatabase, benchDatabases } from './support/bench-databases';
 import { formatMs, memoryLine, positiveIntegerFromEnv, timed } from './support/measure';
-import { type SyntheticAccount, syntheticPortfolio } from './support/synthetic-portfolio';
+import { seedPortfolio } from './support/seed-portfolio';
+import { syntheticPortfolio } from './support/synthetic-portfolio';
 
 const TEAM_ZONE = 'Europe/Berlin';
 /** The planner runs once a minute, so a pass that takes longer falls behind for good. */
 const BUDGET_MS = 60_000;
-// Well under PostgreSQL's 65,535 bind parameters for ten columns a row.
-const ACTIVITY_CHUNK = 1_000;
-
-/** Accounts through the repository, as an import does; activities in bulk, since only the planner is timed. */
-async function seed(db: Database, portfolio: SyntheticAccount[], now: Date): Promise<number> {
-  await createAccountRepository({ db }).createMany(portfolio.map((entry) => entry.account));
-  const ids = new Map(
-    (await db.select({ id: accounts.id, name: accounts.name }).from(accounts)).map((row) => [row.name, row.id]),
-  );
-  const rows = portfolio.flatMap(({ account, activities: drafts }) => {
-    const accountId = ids.get(account.name);
-    if (!accountId) throw new Error(`Seeded account ${account.name} is missing`);
-    return drafts.map((draft) => ({ ...draft, accountId }));
-  });
-  for (let i = 0; i < rows.length; i += ACTIVITY_CHUNK) {
-    await db.insert(activities).values(rows.slice(i, i + ACTIVITY_CHUNK));
-  }
-  // cs-bot skips one-time tasks due before it knew an account; tracking from before every
-  // contract start makes the first pass plan the full load, the worst case worth timing.
-  const longAgo = new Date(now.getTime() - 4 * 366 * 86_400_000);
-  await db.update(accounts).set({ createdAt: longAgo }).where(sql`true`);
-  return rows.length;
-}
 
 function plannerDeps(db: Database): PlannerDeps {
   return {
@@ -73,7 +51,9 @@ async function benchOn(engine: BenchDatabase, accountCount: number, now: Date): 
     handle = await engine.create();
     const { db } = handle;
     const portfolio = syntheticPortfolio(accountCount, dayIn(now, TEAM_ZONE));
-    const seeded = await timed(() => seed(db, portfolio, now));
+    // Tracked from before every contract start: the first pass plans the full load, the worst case worth timing.
+    const longAgo = new Date(now.getTime() - 4 * 366 * 86_400_000);
+    const seeded = await timed(() => seedPortfolio(db, portfolio, longAgo));
     console.log(`seeded ${accountCount} accounts and ${seeded.result} activities in ${formatMs(seeded.ms)}`);
     console.log(memoryLine('memory before planning'));
 
