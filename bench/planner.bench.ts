@@ -30,7 +30,7 @@ function plannerDeps(db: Database): PlannerDeps {
     activities: createActivityRepository({ db }),
     tasks: createTaskRepository({ db }),
     timeZone: TEAM_ZONE,
-    timeZoneOf: createUserTimeZones({ db, slack: null, fallbackZone: TEAM_ZONE }),
+    timeZonesOf: createUserTimeZones({ db, slack: null, fallbackZone: TEAM_ZONE }),
   };
 }
 

@@ -1,4 +1,4 @@
-import type { SQL } from 'drizzle-orm';
+import { type SQL, sql } from 'drizzle-orm';
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import type * as schema from './schema';
 
@@ -23,8 +23,18 @@ export interface DatabaseHandle {
  * Runs raw SQL and returns its rows whichever driver answers: postgres.js yields an array of
  * rows, PGlite an object with `rows`.
  */
-export async function queryRows<Row>(db: Database, query: SQL): Promise<Row[]> {
+export async function queryRows<Row>(db: DbOrTx, query: SQL): Promise<Row[]> {
   const result: unknown = await db.execute(query);
   if (Array.isArray(result)) return result as Row[];
   return ((result as { rows?: Row[] }).rows ?? []) as Row[];
+}
+
+/**
+ * Many rows as one bind parameter: `insert … select … from ${jsonRecordset(rows)} as t(col type, …)`.
+ * Drizzle builds a multi-row VALUES list in time that grows with every bound value, which made a
+ * first pass over a bulk import spend more time building SQL than running it; one JSON text is
+ * read alike by both drivers and by PostgreSQL's json_to_recordset (nulls, arrays, dates as ISO).
+ */
+export function jsonRecordset(rows: readonly object[]): SQL {
+  return sql`json_to_recordset(${JSON.stringify(rows)}::json)`;
 }

@@ -3,8 +3,8 @@
  * returns only the rows it created, so concurrent planners queue each message once and each
  * counts only what it queued.
  */
-import { inArray } from 'drizzle-orm';
-import type { DbOrTx } from '../db/database';
+import { inArray, sql } from 'drizzle-orm';
+import { type DbOrTx, jsonRecordset, queryRows } from '../db/database';
 import { inChunks } from '../db/in-chunks';
 import { notifications } from '../db/schema';
 
@@ -44,12 +44,31 @@ async function insertNew(db: DbOrTx, rows: Array<typeof notifications.$inferInse
   return queued;
 }
 
-/** Queues "task opened" messages; pass the planner's transaction so they commit with their tasks. */
-export function queueTaskOpened(db: DbOrTx, rows: readonly TaskOpenedInput[]): Promise<QueuedRow[]> {
-  return insertNew(
-    db,
-    rows.map((row) => ({ ...row, kind: 'task_opened' as const })),
-  );
+/** Rows one JSON-fed insert carries. */
+const JSON_INSERT_ROWS = 2_000;
+
+/**
+ * Queues "task opened" messages; pass the planner's transaction so they commit with their tasks.
+ * A first pass over a bulk import queues one per task, so the rows travel as one JSON parameter.
+ */
+export async function queueTaskOpened(db: DbOrTx, rows: readonly TaskOpenedInput[]): Promise<QueuedRow[]> {
+  const queued: QueuedRow[] = [];
+  for (const chunk of inChunks(rows, JSON_INSERT_ROWS)) {
+    queued.push(
+      ...(await queryRows<QueuedRow>(
+        db,
+        sql`
+          insert into ${notifications} (key, kind, account_id, task_ids, recipient_user, channel_id, due_at, created_at)
+          select key, 'task_opened', "accountId", "taskIds", "recipientUser", "channelId", "dueAt", coalesce("createdAt", now())
+          from ${jsonRecordset(chunk)} as t(
+            key text, "accountId" uuid, "taskIds" uuid[], "recipientUser" text, "channelId" text,
+            "dueAt" timestamptz, "createdAt" timestamptz)
+          on conflict do nothing
+          returning id`,
+      )),
+    );
+  }
+  return queued;
 }
 
 /** Queues overdue DMs (each names its person; no channel, no account). */

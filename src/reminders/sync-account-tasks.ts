@@ -1,7 +1,6 @@
 import { and, eq, inArray } from 'drizzle-orm';
 import type { PlannedTask } from '../clocks/plan-tasks';
 import type { DbOrTx } from '../db/database';
-import { inChunks } from '../db/in-chunks';
 import { tasks } from '../db/schema';
 import type { Account } from '../domain/account';
 import { queueTaskOpened, taskOpenedKey } from '../outbox';
@@ -25,9 +24,6 @@ export interface AccountPlan {
 }
 
 const STILL_OPEN = ['open', 'snoozed'] as const;
-
-/** Rows a multi-row insert carries at once, well under PostgreSQL's 65,535 bind parameters. */
-const INSERT_ROWS = 1_000;
 
 /**
  * Brings several accounts' stored tasks in line with their plans, in one transaction that re-reads
@@ -64,11 +60,9 @@ export async function syncAccountsTasks(db: DbOrTx, plans: readonly AccountPlan[
         closures.set(reason, [...(closures.get(reason) ?? []), ...diff.closures]);
       }
     }
-    for (const chunk of inChunks(inserts, INSERT_ROWS)) {
-      const queued = await insertTasks(tx, chunk);
-      report.created += queued.created;
-      report.queued += queued.queued;
-    }
+    const inserted = await insertTasks(tx, inserts);
+    report.created += inserted.created;
+    report.queued += inserted.queued;
     for (const [reason, ids] of closures) {
       const closed = await tx
         .update(tasks)
@@ -82,65 +76,59 @@ export async function syncAccountsTasks(db: DbOrTx, plans: readonly AccountPlan[
 }
 
 /**
- * One statement for the chunk's new tasks; RETURNING names only the rows this planner won, so a
- * concurrent planner's tasks never get a second "task opened" message. Each message is due when
- * its task opened, but never before cs-bot knew the account: a task that opened before an account
- * was added is announced now, as news, not as a message the bot failed to send on time.
- */
-/**
- * The message is due when its task opened, but never before cs-bot knew the account; it counts as
- * queued from then too, so a pass that comes late (the bot was down) sends it marked late.
+ * The message is due when its task opened, but never before cs-bot knew the account: a task that
+ * opened before an account was added is announced now, as news. It counts as queued from then too,
+ * so a pass that comes late (the bot was down) sends it marked late.
  */
 function dueAndQueued(opensAt: Date, trackedSince: Date): { dueAt: Date; createdAt: Date } {
   const due = new Date(Math.max(opensAt.getTime(), trackedSince.getTime()));
   return { dueAt: due, createdAt: due };
 }
 
+const taskName = (accountId: string, ruleId: string, periodKey: string) => `${accountId}/${ruleId}/${periodKey}`;
+
+/**
+ * One statement for the new tasks; the insert returns only the rows this planner won, so a
+ * concurrent planner's tasks never get a second "task opened" message.
+ */
 async function insertTasks(
   tx: DbOrTx,
-  chunk: ReadonlyArray<{ plan: AccountPlan; task: PlannedTask }>,
+  inserts: ReadonlyArray<{ plan: AccountPlan; task: PlannedTask }>,
 ): Promise<{ created: number; queued: number }> {
-  const plans = new Map(chunk.map(({ plan }) => [plan.account.id, plan]));
-  const inserted = await tx
-    .insert(tasks)
-    .values(
-      chunk.map(({ task }) => ({
-        accountId: task.accountId,
-        ruleId: task.ruleId,
-        periodKey: task.periodKey,
-        title: task.title,
-        forRole: task.forRole,
-        forUser: task.forUserId,
-        opensAt: task.opensAt,
-        dueAt: task.dueAt,
-        status: task.completedByActivityId ? ('done' as const) : ('open' as const),
-        completedByActivityId: task.completedByActivityId,
-      })),
-    )
-    .onConflictDoNothing()
-    .returning({
-      id: tasks.id,
-      accountId: tasks.accountId,
-      status: tasks.status,
-      forUser: tasks.forUser,
-      opensAt: tasks.opensAt,
-    });
-  const announce = inserted.flatMap((task) => {
-    const plan = plans.get(task.accountId);
-    if (!plan || task.status !== 'open' || !(plan.account.channelId || task.forUser)) return [];
-    return [{ task, plan }];
-  });
-  if (announce.length === 0) return { created: inserted.length, queued: 0 };
-  const queued = await queueTaskOpened(
-    tx,
-    announce.map(({ task, plan }) => ({
-      key: taskOpenedKey(task.id),
+  if (inserts.length === 0) return { created: 0, queued: 0 };
+  const byName = new Map(
+    inserts.map((entry) => [taskName(entry.task.accountId, entry.task.ruleId, entry.task.periodKey), entry]),
+  );
+  const inserted = await createTaskRepository({ db: tx }).insertPlanned(
+    inserts.map(({ task }) => ({
       accountId: task.accountId,
-      taskIds: [task.id],
-      recipientUser: task.forUser,
-      channelId: plan.account.channelId,
-      ...dueAndQueued(task.opensAt, plan.trackedSince),
+      ruleId: task.ruleId,
+      periodKey: task.periodKey,
+      title: task.title,
+      forRole: task.forRole,
+      forUser: task.forUserId,
+      opensAt: task.opensAt,
+      dueAt: task.dueAt,
+      status: task.completedByActivityId ? 'done' : 'open',
+      completedByActivityId: task.completedByActivityId,
     })),
   );
+  const announce = inserted.flatMap((row) => {
+    const entry = byName.get(taskName(row.accountId, row.ruleId, row.periodKey));
+    if (!entry || entry.task.completedByActivityId) return [];
+    const { plan, task } = entry;
+    if (!(plan.account.channelId || task.forUserId)) return [];
+    return [
+      {
+        key: taskOpenedKey(row.id),
+        accountId: row.accountId,
+        taskIds: [row.id],
+        recipientUser: task.forUserId,
+        channelId: plan.account.channelId,
+        ...dueAndQueued(task.opensAt, plan.trackedSince),
+      },
+    ];
+  });
+  const queued = await queueTaskOpened(tx, announce);
   return { created: inserted.length, queued: queued.length };
 }

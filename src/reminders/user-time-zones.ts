@@ -1,5 +1,6 @@
-import { eq } from 'drizzle-orm';
+import { inArray } from 'drizzle-orm';
 import type { DbOrTx } from '../db/database';
+import { inChunks } from '../db/in-chunks';
 import { slackUsers } from '../db/schema';
 import { isTimeZone } from '../domain/calendar-day';
 
@@ -23,11 +24,9 @@ export function createUserTimeZones(deps: { db: DbOrTx; slack: UsersInfoClient |
   // while, a quiet minute reads no row per person.
   const remembered = new Map<string, { zone: string; until: number }>();
 
-  async function lookUp(userId: string, now: Date): Promise<string> {
-    const [cached] = await deps.db.select().from(slackUsers).where(eq(slackUsers.userId, userId));
-    if (cached && now.getTime() - cached.fetchedAt.getTime() < FRESH_FOR_MS) return cached.timeZone;
-    if (!deps.slack) return cached?.timeZone ?? deps.fallbackZone;
-    let zone = cached?.timeZone ?? deps.fallbackZone;
+  async function askSlack(userId: string, cachedZone: string | undefined, now: Date): Promise<string> {
+    if (!deps.slack) return cachedZone ?? deps.fallbackZone;
+    let zone = cachedZone ?? deps.fallbackZone;
     try {
       const answer = await deps.slack.users.info({ user: userId });
       if (answer.user?.tz && isTimeZone(answer.user.tz)) zone = answer.user.tz;
@@ -41,13 +40,32 @@ export function createUserTimeZones(deps: { db: DbOrTx; slack: UsersInfoClient |
     return zone;
   }
 
-  return async function timeZoneOf(userId: string, now: Date): Promise<string> {
-    const memo = remembered.get(userId);
-    if (memo && now.getTime() < memo.until && now.getTime() > memo.until - REMEMBER_MS) return memo.zone;
-    const zone = await lookUp(userId, now);
-    remembered.set(userId, { zone, until: now.getTime() + REMEMBER_MS });
-    return zone;
+  /** Each person's zone: from memory, else from the shared cache in one read for all of them, else from Slack. */
+  return async function timeZonesOf(userIds: readonly string[], now: Date): Promise<Map<string, string>> {
+    const zones = new Map<string, string>();
+    const unknown: string[] = [];
+    for (const userId of new Set(userIds)) {
+      const memo = remembered.get(userId);
+      if (memo && now.getTime() < memo.until && now.getTime() >= memo.until - REMEMBER_MS) zones.set(userId, memo.zone);
+      else unknown.push(userId);
+    }
+    for (const chunk of inChunks(unknown)) {
+      const cached = new Map(
+        (await deps.db.select().from(slackUsers).where(inArray(slackUsers.userId, chunk))).map((row) => [
+          row.userId,
+          row,
+        ]),
+      );
+      for (const userId of chunk) {
+        const row = cached.get(userId);
+        const fresh = row && now.getTime() - row.fetchedAt.getTime() < FRESH_FOR_MS;
+        const zone = fresh ? row.timeZone : await askSlack(userId, row?.timeZone, now);
+        remembered.set(userId, { zone, until: now.getTime() + REMEMBER_MS });
+        zones.set(userId, zone);
+      }
+    }
+    return zones;
   };
 }
 
-export type TimeZoneOf = ReturnType<typeof createUserTimeZones>;
+export type TimeZonesOf = ReturnType<typeof createUserTimeZones>;

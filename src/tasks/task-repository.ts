@@ -1,8 +1,32 @@
-import { and, asc, eq, inArray, isNotNull, lte, min, or, sql } from 'drizzle-orm';
-import type { DbOrTx } from '../db/database';
+import { and, asc, eq, inArray, lte, or, sql } from 'drizzle-orm';
+import { type DbOrTx, jsonRecordset, queryRows } from '../db/database';
 import { groupBy, inChunks } from '../db/in-chunks';
 import { accounts, tasks } from '../db/schema';
-import type { StoredTaskKey, Task } from '../domain/task';
+import type { StoredTaskKey, Task, TaskStatus } from '../domain/task';
+
+/** A task the planner creates; (accountId, ruleId, periodKey) names it for good. */
+export interface NewPlannedTask {
+  accountId: string;
+  ruleId: string;
+  periodKey: string;
+  title: string;
+  forRole: string;
+  forUser: string | null;
+  opensAt: Date;
+  dueAt: Date;
+  status: Extract<TaskStatus, 'open' | 'done'>;
+  completedByActivityId: string | null;
+}
+
+export interface InsertedTask {
+  id: string;
+  accountId: string;
+  ruleId: string;
+  periodKey: string;
+}
+
+/** Rows one insert carries: a single JSON parameter, so only statement size bounds it. */
+const INSERT_ROWS = 2_000;
 
 export type TaskWithAccount = Task & { accountName: string; accountChannelId: string | null };
 
@@ -64,21 +88,58 @@ export function createTaskRepository({ db }: { db: DbOrTx }) {
 
     /** For each person with overdue active tasks, the oldest due time among them: one grouped query on a partial index. */
     async oldestActiveDueByUser(now: Date): Promise<Array<{ user: string; oldestDue: Date }>> {
-      const rows = await db
-        .select({ user: tasks.forUser, oldestDue: min(tasks.dueAt) })
-        .from(tasks)
-        .where(
-          and(
-            inArray(tasks.status, ['open', 'snoozed']),
-            isNotNull(tasks.forUser),
-            lte(tasks.dueAt, now),
-            or(eq(tasks.status, 'open'), lte(tasks.snoozedUntil, now)),
-          ),
-        )
-        .groupBy(tasks.forUser);
-      return rows.flatMap(({ user, oldestDue }) =>
-        user && oldestDue ? [{ user, oldestDue: new Date(oldestDue) }] : [],
+      // A skip scan over the partial index of active tasks: one probe to find each next person and
+      // one for their oldest due task, so the minute's check costs per person, not per task (a
+      // GROUP BY read every active task of the book, 200 ms at 10,000 accounts).
+      const rows = await queryRows<{ user: string; oldestDueMs: number | string }>(
+        db,
+        sql`
+          with recursive people(person) as (
+            (select for_user from ${tasks}
+              where status in ('open', 'snoozed') and for_user is not null
+              order by for_user limit 1)
+            union all
+            select (select t.for_user from ${tasks} t
+                     where t.status in ('open', 'snoozed') and t.for_user is not null and t.for_user > people.person
+                     order by t.for_user limit 1)
+            from people where people.person is not null
+          )
+          select people.person as "user", extract(epoch from oldest.due_at) * 1000 as "oldestDueMs"
+          from people
+          cross join lateral (
+            select t.due_at from ${tasks} t
+            where t.for_user = people.person and t.status in ('open', 'snoozed') and t.for_user is not null
+              and t.due_at <= ${now.toISOString()}::timestamptz
+              and (t.status = 'open' or t.snoozed_until <= ${now.toISOString()}::timestamptz)
+            order by t.due_at limit 1
+          ) as oldest
+          where people.person is not null`,
       );
+      return rows.map(({ user, oldestDueMs }) => ({ user, oldestDue: new Date(Number(oldestDueMs)) }));
+    },
+
+    /**
+     * Inserts planned tasks, ON CONFLICT DO NOTHING on (account, rule, period), and returns only the
+     * rows this call created: a concurrent planner that won a task keeps it, and its message.
+     */
+    async insertPlanned(rows: readonly NewPlannedTask[]): Promise<InsertedTask[]> {
+      const inserted: InsertedTask[] = [];
+      for (const chunk of inChunks(rows, INSERT_ROWS)) {
+        inserted.push(
+          ...(await queryRows<InsertedTask>(
+            db,
+            sql`
+              insert into ${tasks} (account_id, rule_id, period_key, title, for_role, for_user, opens_at, due_at, status, completed_by_activity_id)
+              select "accountId", "ruleId", "periodKey", title, "forRole", "forUser", "opensAt", "dueAt", status, "completedByActivityId"
+              from ${jsonRecordset(chunk)} as t(
+                "accountId" uuid, "ruleId" text, "periodKey" text, title text, "forRole" text, "forUser" text,
+                "opensAt" timestamptz, "dueAt" timestamptz, status text, "completedByActivityId" uuid)
+              on conflict do nothing
+              returning id, account_id as "accountId", rule_id as "ruleId", period_key as "periodKey"`,
+          )),
+        );
+      }
+      return inserted;
     },
 
     /** The planner's view of stored tasks, for many accounts in one read, grouped by account. */

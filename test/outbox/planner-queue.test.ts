@@ -1,3 +1,4 @@
+import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DatabaseHandle } from '../../src/db/database';
 import { accounts, notifications } from '../../src/db/schema';
@@ -56,5 +57,41 @@ describe.each(testDatabases())('queueing outbox rows for the planner on $name', 
     expect(
       await existingKeys(handle.db, [taskOpenedKey(taskA), taskOpenedKey('00000000-0000-4000-8000-0000000000ff')]),
     ).toEqual(new Set([taskOpenedKey(taskA)]));
+  });
+
+  it('stores every field of a task-opened row, dating it back when it was due while the bot was down', async () => {
+    const [account] = await handle.db
+      .insert(accounts)
+      .values({ name: 'Fields Co', nameKey: 'fields co', channelId: null })
+      .returning();
+    const taskId = '00000000-0000-4000-8000-0000000000c1';
+    const dueAt = new Date('2026-03-02T08:00:00.123Z');
+    const createdAt = new Date('2026-03-02T08:00:00Z');
+    await queueTaskOpened(handle.db, [
+      {
+        key: taskOpenedKey(taskId),
+        accountId: account!.id,
+        taskIds: [taskId],
+        recipientUser: 'U0"ODD\\1',
+        channelId: null,
+        dueAt,
+        createdAt,
+      },
+    ]);
+    const [row] = await handle.db
+      .select()
+      .from(notifications)
+      .where(eq(notifications.key, taskOpenedKey(taskId)));
+    expect(row).toMatchObject({
+      kind: 'task_opened',
+      accountId: account!.id,
+      taskIds: [taskId],
+      recipientUser: 'U0"ODD\\1',
+      channelId: null,
+      dueAt,
+      createdAt,
+      status: 'pending',
+      attempts: 0,
+    });
   });
 });
