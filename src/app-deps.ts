@@ -2,6 +2,7 @@ import type { Logger } from '@slack/bolt';
 import type { AccountRepository } from './accounts/account-repository';
 import type { ActivityRepository } from './activities/activity-repository';
 import type { RemindersService } from './reminders/reminders-service';
+import type { AfterAck } from './slack/after-ack-queue';
 import type { TaskRepository } from './tasks/task-repository';
 
 /** What the Slack listeners need; built once in the composition root (src/slack/create-app.ts). */
@@ -15,4 +16,6 @@ export interface AppDeps {
   logger: Logger;
   tasks: TaskRepository;
   reminders: RemindersService;
+  /** Where a listener runs what follows its ack (see src/slack/after-ack-queue.ts). */
+  afterAck: AfterAck;
 }

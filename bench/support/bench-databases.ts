@@ -1,9 +1,12 @@
 /**
- * The databases a bench runs on: an in-memory PGlite always, and a throwaway database on the
+ * The databases a bench runs on: PGlite always (a temporary data directory, as `npm start` runs it), and a throwaway database on the
  * PostgreSQL server named by BENCH_DATABASE_URL when it is set. The throwaway database is dropped
  * on close, so a bench never touches real data on that server.
  */
 import { randomBytes } from 'node:crypto';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import postgres from 'postgres';
 import type { DatabaseHandle } from '../../src/db/database';
 import { migrate } from '../../src/db/migrate';
@@ -15,12 +18,23 @@ export interface BenchDatabase {
   create(): Promise<DatabaseHandle>;
 }
 
-const pgliteMemory: BenchDatabase = {
-  name: 'PGlite (in memory)',
+/** PGlite as `npm start` runs it: a data directory, on a thread of its own; a temporary one here. */
+const pgliteDataDirectory: BenchDatabase = {
+  name: 'PGlite',
   async create() {
-    const handle = await openDatabase({ kind: 'pglite-memory' });
+    const dataDir = await mkdtemp(join(tmpdir(), 'cs-bot-bench-'));
+    const handle = await openDatabase({ kind: 'pglite', dataDir });
     await migrate(handle.db);
-    return handle;
+    return {
+      ...handle,
+      async close() {
+        try {
+          await handle.close();
+        } finally {
+          await rm(dataDir, { recursive: true, force: true });
+        }
+      },
+    };
   },
 };
 
@@ -67,5 +81,5 @@ function postgresServer(adminUrl: string): BenchDatabase {
 
 /** PGlite, and the PostgreSQL server at `url` (BENCH_DATABASE_URL unless a bench names another) when set. */
 export function benchDatabases(url = process.env.BENCH_DATABASE_URL): BenchDatabase[] {
-  return url ? [pgliteMemory, postgresServer(url)] : [pgliteMemory];
+  return url ? [pgliteDataDirectory, postgresServer(url)] : [pgliteDataDirectory];
 }

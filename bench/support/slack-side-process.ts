@@ -1,26 +1,17 @@
 /**
- * The child process behind bench/support/slack-side.ts: runs the fake Slack Web API and sends
- * signed slash commands to the app, timing each until its HTTP response (the ack). Started only by
+ * The child process behind bench/support/slack-side.ts: runs the fake Slack Web API on its main
+ * thread and, on a thread of its own (command-sender-thread.ts), sends signed slash commands to
+ * the app, timing each until its HTTP response (the ack). Started only by
  * startSlackSide; every connection it makes goes to 127.0.0.1.
  */
 import { setTimeout as sleep } from 'node:timers/promises';
 import { RESPONSE_URL_METHOD, startFakeSlack } from '../../test/support/fake-slack';
-import { signSlackRequest, slashCommandBody } from '../../test/support/slack-signer';
-import type {
-  AckSample,
-  CommandSpec,
-  Reply,
-  ReplyDrain,
-  SlackSideMessage,
-  SlackSideRequest,
-  StreamOptions,
-} from './slack-side';
-
-/** Slack gives up on an ack after 3 s; a request still open after this counts as lost (status 0). */
-const REQUEST_TIMEOUT_MS = 30_000;
+import { type SentCommand, startCommandSender } from './command-sender-thread';
+import type { AckSample, Reply, ReplyDrain, SlackSideMessage, SlackSideRequest } from './slack-side';
 
 const signingSecret = process.env.BENCH_SIGNING_SECRET ?? '';
 const fake = await startFakeSlack();
+const sender = await startCommandSender({ signingSecret, fakeUrl: fake.url });
 let closing: Promise<void> | null = null;
 const closeFake = () => {
   closing ??= fake.close().catch(() => {});
@@ -39,74 +30,12 @@ function isLoopback(appUrl: string): boolean {
   return host === '127.0.0.1' || host === 'localhost' || host === '[::1]';
 }
 
-/** One signed slash command; `dueAt` is when it should have left (performance.now() clock). */
-async function sendCommand(appUrl: string, spec: CommandSpec, dueAt: number): Promise<AckSample> {
-  const responseUrl = fake.newResponseUrl();
-  const body = slashCommandBody({ ...spec, responseUrl });
-  const signature = signSlackRequest({ signingSecret, body });
-  const sentAt = performance.timeOrigin + dueAt;
-  sentAtByResponsePath.set(new URL(responseUrl).pathname, Math.round(sentAt));
-  try {
-    const response = await fetch(new URL('/slack/events', appUrl), {
-      method: 'POST',
-      headers: { 'content-type': 'application/x-www-form-urlencoded', ...signature },
-      body,
-      signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS),
-    });
-    await response.text();
-    return { sentAt, ackMs: performance.now() - dueAt, status: response.status };
-  } catch {
-    return { sentAt, ackMs: performance.now() - dueAt, status: 0 };
-  }
-}
-
-/** Closed loop: `concurrency` senders, each sending its next command as soon as the last is acked. */
-async function burst(appUrl: string, commands: CommandSpec[], concurrency: number): Promise<AckSample[]> {
-  const samples: AckSample[] = [];
-  let next = 0;
-  const sender = async () => {
-    while (next < commands.length) {
-      const spec = commands[next++];
-      if (spec) samples.push(await sendCommand(appUrl, spec, performance.now()));
-    }
-  };
-  await Promise.all(Array.from({ length: Math.max(1, concurrency) }, sender));
-  return samples;
-}
-
-interface Stream {
-  stop: boolean;
-  done: Promise<AckSample[]>;
-}
-let stream: Stream | null = null;
-
-/**
- * Open loop: command i is due at start + i * interval, whatever happened to the ones before, and
- * its ack is timed from that slot, so a stalled app cannot slow the sender down and hide its stall.
- */
-function startStream(appUrl: string, commands: CommandSpec[], options: StreamOptions): Stream {
-  const state: Stream = { stop: false, done: Promise.resolve([]) };
-  state.done = (async () => {
-    const samples: AckSample[] = [];
-    const inFlight = new Set<Promise<void>>();
-    const start = performance.now();
-    for (let i = 0; i < options.maxCount && commands.length > 0; i++) {
-      const dueAt = start + i * options.intervalMs;
-      if (dueAt - start > options.maxMs) break;
-      const wait = dueAt - performance.now();
-      if (wait > 0) await sleep(wait);
-      if (state.stop) break;
-      const spec = commands[i % commands.length] as CommandSpec;
-      const request = sendCommand(appUrl, spec, dueAt).then((sample) => {
-        samples.push(sample);
-      });
-      inFlight.add(request);
-      void request.finally(() => inFlight.delete(request));
-    }
-    await Promise.all([...inFlight]);
-    return samples;
-  })();
-  return state;
+/** Notes each command's response_url, so its reply can be timed, and hands back the ack samples. */
+function remember(sent: SentCommand[]): AckSample[] {
+  return sent.map(({ responsePath, ...sample }) => {
+    sentAtByResponsePath.set(responsePath, sample.sentAt);
+    return sample;
+  });
 }
 
 /** Reads the fake's new calls and returns the reply times of the response_url posts among them. */
@@ -141,17 +70,12 @@ async function handle(request: SlackSideRequest): Promise<unknown> {
     case 'burst':
     case 'stream-start':
       if (!isLoopback(request.appUrl)) throw new Error(`refusing to send to ${request.appUrl}: benches stay local`);
-      if (request.kind === 'burst') return burst(request.appUrl, request.commands, request.concurrency);
-      if (stream) throw new Error('a stream is already running');
-      stream = startStream(request.appUrl, request.commands, request.options);
+      if (request.kind === 'burst')
+        return remember(await sender.burst(request.appUrl, request.commands, request.concurrency));
+      await sender.startStream(request.appUrl, request.commands, request.options);
       return null;
-    case 'stream-stop': {
-      if (!stream) return [];
-      const running = stream;
-      running.stop = true;
-      stream = null;
-      return running.done;
-    }
+    case 'stream-stop':
+      return remember(await sender.stopStream());
     case 'drain-replies':
       return drainReplies(request.timeoutMs);
     case 'add-users':
@@ -163,10 +87,8 @@ async function handle(request: SlackSideRequest): Promise<unknown> {
       return counts;
     }
     case 'close':
-      if (stream) {
-        stream.stop = true;
-        await stream.done;
-      }
+      await sender.stopStream();
+      await sender.close();
       await closeFake();
       // Answered after the fake is closed, then the IPC channel goes, and with it the process.
       setImmediate(() => process.disconnect?.());

@@ -1,6 +1,6 @@
 import type { AppDeps } from '../../src/app-deps';
 import type { KnownBlock } from '../../src/slack/block-kit';
-import { parseCsCommand } from '../../src/slack/cs-command';
+import { type CsCommand, parseCsCommand } from '../../src/slack/cs-command';
 import { escapeMrkdwn } from '../../src/slack/mrkdwn';
 import { createSlackPoster } from '../../src/slack/slack-poster';
 import { listTasks } from '../../src/use-cases/list-tasks';
@@ -21,57 +21,68 @@ function unhandled(request: never): never {
 export function csCommand(deps: AppDeps) {
   return async ({ command, ack, respond, client }: CommandArgs): Promise<void> => {
     await ack();
-    const reply = (message: { text: string; blocks?: KnownBlock[] }) =>
-      respond({ response_type: 'ephemeral', replace_original: false, ...message });
     const request = parseCsCommand(command.text);
-    switch (request.kind) {
-      case 'help':
-        await reply(helpMessage());
-        return;
-      case 'unknown':
-        await reply(helpMessage(`I don't know \`${escapeMrkdwn(request.word)}\`. Here is what I can do:`));
-        return;
-      case 'account-help':
-        await reply({ text: 'Use `/cs account <name>` to see an account, or `/cs account add` to add one.' });
-        return;
-      case 'log-modal':
-        await client.views.open({
-          trigger_id: command.trigger_id,
-          view: await logModalFor(deps, { channelId: command.channel_id }),
-        });
-        return;
-      case 'log-quick': {
-        const result = await quickLog(
-          { ...deps, slack: createSlackPoster(client) },
-          { text: request.text, userId: command.user_id },
-          deps.now(),
-        );
-        await reply({ text: result.message });
-        return;
-      }
-      case 'account-add':
-        await client.views.open({
-          trigger_id: command.trigger_id,
-          view: buildAccountAddModal(
-            command.channel_id.startsWith('C') || command.channel_id.startsWith('G')
-              ? { channelId: command.channel_id }
-              : {},
-          ),
-        });
-        return;
-      case 'account-show':
-        await reply(await showAccount(deps, request.name));
-        return;
-      case 'tasks':
-        await reply(await listTasks(deps, { userId: command.user_id, accountName: request.accountName }, deps.now()));
-        return;
-      case 'renewed': {
-        const result = await recordRenewal(deps, request.accountName, deps.now());
-        await reply({ text: result.message });
-        return;
-      }
-      default:
-        return unhandled(request);
-    }
+    const answer = () => answerCsCommand(deps, request, { command, respond, client });
+    // A modal must open within its trigger's 3 seconds, so it never waits behind the queue.
+    if (request.kind === 'log-modal' || request.kind === 'account-add') await answer();
+    else await deps.afterAck(answer);
   };
+}
+
+async function answerCsCommand(
+  deps: AppDeps,
+  request: CsCommand,
+  { command, respond, client }: Pick<CommandArgs, 'command' | 'respond' | 'client'>,
+): Promise<void> {
+  const reply = (message: { text: string; blocks?: KnownBlock[] }) =>
+    respond({ response_type: 'ephemeral', replace_original: false, ...message });
+  switch (request.kind) {
+    case 'help':
+      await reply(helpMessage());
+      return;
+    case 'unknown':
+      await reply(helpMessage(`I don't know \`${escapeMrkdwn(request.word)}\`. Here is what I can do:`));
+      return;
+    case 'account-help':
+      await reply({ text: 'Use `/cs account <name>` to see an account, or `/cs account add` to add one.' });
+      return;
+    case 'log-modal':
+      await client.views.open({
+        trigger_id: command.trigger_id,
+        view: await logModalFor(deps, { channelId: command.channel_id }),
+      });
+      return;
+    case 'log-quick': {
+      const result = await quickLog(
+        { ...deps, slack: createSlackPoster(client) },
+        { text: request.text, userId: command.user_id },
+        deps.now(),
+      );
+      await reply({ text: result.message });
+      return;
+    }
+    case 'account-add':
+      await client.views.open({
+        trigger_id: command.trigger_id,
+        view: buildAccountAddModal(
+          command.channel_id.startsWith('C') || command.channel_id.startsWith('G')
+            ? { channelId: command.channel_id }
+            : {},
+        ),
+      });
+      return;
+    case 'account-show':
+      await reply(await showAccount(deps, request.name));
+      return;
+    case 'tasks':
+      await reply(await listTasks(deps, { userId: command.user_id, accountName: request.accountName }, deps.now()));
+      return;
+    case 'renewed': {
+      const result = await recordRenewal(deps, request.accountName, deps.now());
+      await reply({ text: result.message });
+      return;
+    }
+    default:
+      return unhandled(request);
+  }
 }

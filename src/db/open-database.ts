@@ -7,7 +7,9 @@ import { drizzle as drizzlePostgres } from 'drizzle-orm/postgres-js';
 import postgres from 'postgres';
 import type { Database, DatabaseHandle } from './database';
 import { lockDataDirectory } from './pglite-lock';
+import { type PgliteThreadClient, startPgliteThread } from './pglite-thread';
 import * as schema from './schema';
+import { yieldingPglite } from './yielding-pglite';
 
 export type DatabaseLocation =
   | { kind: 'postgres'; url: string; maxConnections?: number }
@@ -35,32 +37,39 @@ export async function openDatabase(location: DatabaseLocation): Promise<Database
     };
   }
 
-  let release = () => {};
-  let client: PGlite;
   if (location.kind === 'pglite') {
     const dataDir = resolve(location.dataDir);
-    release = lockDataDirectory(dataDir);
+    const release = lockDataDirectory(dataDir);
+    let client: PgliteThreadClient;
     try {
       mkdirSync(dataDir, { recursive: true });
-      client = await PGlite.create(dataDir);
+      client = await startPgliteThread(dataDir);
     } catch (error) {
       release();
       throw error;
     }
-  } else {
-    client = await PGlite.create(location.loadDataDir ? { loadDataDir: location.loadDataDir } : {});
+    // drizzle asks only query() and transaction() of its client, which the thread's client answers.
+    const db = drizzlePglite(client as unknown as PGlite, { schema }) as unknown as Database;
+    return {
+      db,
+      kind: 'pglite',
+      ping: () => ping(db),
+      close: async () => {
+        try {
+          await client.close();
+        } finally {
+          release();
+        }
+      },
+    };
   }
-  const db = drizzlePglite(client, { schema }) as unknown as Database;
+
+  const client = await PGlite.create(location.loadDataDir ? { loadDataDir: location.loadDataDir } : {});
+  const db = drizzlePglite(yieldingPglite(client), { schema }) as unknown as Database;
   return {
     db,
     kind: 'pglite',
     ping: () => ping(db),
-    close: async () => {
-      try {
-        await client.close();
-      } finally {
-        release();
-      }
-    },
+    close: () => client.close(),
   };
 }

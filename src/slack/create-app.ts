@@ -6,6 +6,7 @@ import type { Config } from '../config/env';
 import type { DatabaseHandle } from '../db/database';
 import { createRemindersService } from '../reminders/reminders-service';
 import { createPlannerDeps, type PlannerDeps } from '../reminders/run-planner';
+import { createAfterAckQueue } from './after-ack-queue';
 import { portOf, socketModeParts, startSocketMode, stopSocketMode } from './socket-mode-lifecycle';
 
 export interface CsBot {
@@ -24,6 +25,11 @@ export interface CsBot {
 const LOG_LEVELS = { debug: LogLevel.DEBUG, info: LogLevel.INFO, warn: LogLevel.WARN, error: LogLevel.ERROR } as const;
 
 const HEALTH_TIMEOUT_MS = 2_000;
+/**
+ * Post-ack work run at once. One keeps acks closest to a bare Bolt app's under a burst (measured in
+ * bench/ack-latency: 1 beat 2 and 4); a unit stuck on a slow call gives up its slot after a second.
+ */
+const AFTER_ACK_CONCURRENCY = 1;
 
 /**
  * WebClient options for SLACK_API_URL (GovSlack, or a local fake). A new object each call: the
@@ -110,6 +116,7 @@ export function createCsBot(options: {
     admins: config.admins,
     now: options.now ?? (() => new Date()),
     logger: app.logger,
+    afterAck: createAfterAckQueue(AFTER_ACK_CONCURRENCY),
   };
   registerListeners(app, deps);
   app.error(async (error) => {
