@@ -16,6 +16,7 @@ import {
   TEAM_ROLES,
   type TeamRole,
 } from '../domain/account';
+import { CONTROL_CHARACTERS_MESSAGE, hasControlCharacters } from '../domain/control-characters';
 import type { NewAccount } from './account-repository';
 
 export const ACCOUNT_CSV_COLUMNS = [
@@ -90,6 +91,10 @@ export function parseAccountsCsv(text: string): AccountCsvResult {
     }
     // Without a usable header, a row's cells cannot be matched to columns; the header errors say why.
     if (!columns) continue;
+    if (record.fields.some(hasControlCharacters)) {
+      errors.push({ line: record.line, message: CONTROL_CHARACTERS_MESSAGE });
+      continue;
+    }
     if (record.fields.length !== columns.length) {
       errors.push({
         line: record.line,

@@ -10,6 +10,7 @@ import {
   type TeamRole,
 } from '../domain/account';
 import { isIsoDay } from '../domain/calendar-day';
+import { hasControlCharacters } from '../domain/control-characters';
 import type { NewAccount } from './account-repository';
 
 const day = z.string().refine(isIsoDay, 'Pick a date as YYYY-MM-DD.').nullable().default(null);
@@ -23,7 +24,8 @@ export const newAccountInputSchema = z
       .trim()
       .min(1, 'Give the account a name.')
       .max(200, 'Names can be at most 200 characters.')
-      .refine((name) => !/[\r\n]/.test(name), 'Names fit on one line.'),
+      .refine((name) => !/[\r\n]/.test(name), 'Names fit on one line.')
+      .refine((name) => !hasControlCharacters(name), 'Names cannot contain control characters (such as NUL).'),
     channelId: z
       .string()
       .regex(/^[CG][A-Z0-9]{2,}$/, 'Pick a channel.')

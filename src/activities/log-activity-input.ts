@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { ACCELERATOR_TYPES, ACTIVITY_TYPES, NOTES_MAX_LENGTH, RENEWAL_OUTCOMES } from '../domain/activity';
 import { isIsoDay } from '../domain/calendar-day';
+import { hasControlCharacters } from '../domain/control-characters';
 
 const slackUserId = z.string().regex(/^[UW][A-Z0-9]{2,}$/, 'is not a Slack user');
 
@@ -27,13 +28,18 @@ export function logActivityInputSchema(today: string) {
         .refine((notes) => notes.length <= NOTES_MAX_LENGTH, {
           error: (issue) =>
             `Notes can be at most ${NOTES_MAX_LENGTH} characters; these have ${String(issue.input).trim().length}.`,
-        }),
+        })
+        .refine((notes) => !hasControlCharacters(notes), 'Notes contain a control character (such as NUL); remove it.'),
       renewalOutcome: z.enum(RENEWAL_OUTCOMES).nullable().default(null),
       acceleratorType: z.enum(ACCELERATOR_TYPES).nullable().default(null),
       contentModule: z
         .string()
         .trim()
         .max(300, 'A content module can be at most 300 characters.')
+        .refine(
+          (module) => !hasControlCharacters(module),
+          'The content module contains a control character; remove it.',
+        )
         .nullable()
         .default(null)
         .transform((module) => (module ? module : null)),

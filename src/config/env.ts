@@ -29,7 +29,14 @@ export const envSchema = z.object({
       .transform((value) => (value.endsWith('/') ? value : `${value}/`))
       .optional(),
   ),
-  PORT: z.coerce.number({ error: 'must be a port number' }).int().min(0).max(65535).default(3000),
+  // An empty PORT= would coerce to 0, a random port: refused, so a typo never hides the bot.
+  PORT: z
+    .string()
+    .trim()
+    .regex(/^\d+$/, 'must be a port number such as 3000 (0 picks a free port); it is set but empty or not a number')
+    .transform(Number)
+    .pipe(z.number().int().max(65535, 'must be a port number no higher than 65535'))
+    .default(3000),
   DATABASE_URL: optionalText.pipe(
     z
       .string()

@@ -1,5 +1,5 @@
 import type { Server } from 'node:http';
-import { App, type CustomRoute, type Logger, LogLevel } from '@slack/bolt';
+import { App, type CustomRoute, HTTPReceiver, type Logger, LogLevel } from '@slack/bolt';
 import { registerListeners } from '../../handlers';
 import type { AppDeps } from '../app-deps';
 import type { Config } from '../config/env';
@@ -7,6 +7,7 @@ import type { DatabaseHandle } from '../db/database';
 import { createRemindersService } from '../reminders/reminders-service';
 import { createPlannerDeps, type PlannerDeps } from '../reminders/run-planner';
 import { createAfterAckQueue } from './after-ack-queue';
+import { refusingFutureRequests } from './request-freshness';
 import { portOf, socketModeParts, startSocketMode, stopSocketMode } from './socket-mode-lifecycle';
 
 export interface CsBot {
@@ -37,6 +38,24 @@ const AFTER_ACK_CONCURRENCY = 1;
  */
 function slackApiOptions(config: Config): { slackApiUrl?: string } {
   return config.slack.apiUrl ? { slackApiUrl: config.slack.apiUrl } : {};
+}
+
+/**
+ * Bolt's HTTP receiver, built here so its request listener can refuse requests signed in the
+ * future (Bolt itself refuses only stale ones).
+ */
+function httpReceiver(
+  config: Config,
+  common: { logLevel: LogLevel; logger?: Logger; customRoutes: CustomRoute[] },
+): HTTPReceiver {
+  const receiver = new HTTPReceiver({
+    signingSecret: config.slack.signingSecret ?? '',
+    customRoutes: common.customRoutes,
+    logLevel: common.logLevel,
+    ...(common.logger ? { logger: common.logger } : {}),
+  });
+  receiver.requestListener = refusingFutureRequests(receiver.requestListener);
+  return receiver;
 }
 
 function healthRoute(database: DatabaseHandle): CustomRoute {
@@ -99,7 +118,7 @@ export function createCsBot(options: {
           // into which the client writes a 100-retry policy that every listener's client then inherits.
           installerOptions: { port: config.port, clientOptions: slackApiOptions(config) },
         })
-      : new App({ ...common, signingSecret: config.slack.signingSecret ?? '' });
+      : new App({ ...common, receiver: httpReceiver(config, common) });
 
   const plannerDeps = options.planner ?? createPlannerDeps({ db, slack: app.client, timeZone: config.timeZone });
   const deps: AppDeps = {

@@ -62,6 +62,16 @@ describe('loadConfig', () => {
     expect(problems.join('\n')).toMatch(/CS_ADMINS/);
   });
 
+  it('refuses an empty PORT instead of starting on a random port, and still takes 0 and the default', () => {
+    expect(problemsOf({ ...base, PORT: '' })).toEqual([
+      'PORT must be a port number such as 3000 (0 picks a free port); it is set but empty or not a number',
+    ]);
+    expect(problemsOf({ ...base, PORT: '70000' })).toEqual(['PORT must be a port number no higher than 65535']);
+    expect(loadConfig({ ...base, PORT: '0' }).port).toBe(0);
+    expect(loadConfig({ ...base, PORT: ' 4000 ' }).port).toBe(4000);
+    expect(loadConfig(base).port).toBe(3000);
+  });
+
   it('says the bot token is required when it is missing', () => {
     expect(problemsOf({ SLACK_SIGNING_SECRET: 's' })).toEqual([
       'SLACK_BOT_TOKEN is required: the Bot User OAuth Token from your Slack app (OAuth & Permissions)',

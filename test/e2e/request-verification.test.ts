@@ -59,6 +59,31 @@ describe.each(testDatabases())('request verification on $name', (engine) => {
     expect(await context.app.deps.activities.listRecent(account.id, 5)).toHaveLength(0);
   });
 
+  it('rejects a correctly signed request dated more than five minutes ahead with 401 and writes nothing', async () => {
+    const { account, body } = await submissionBody();
+    const response = await postToApp(context.app.url, {
+      signingSecret: TEST_SIGNING_SECRET,
+      body,
+      timestamp: nowSeconds() + 6 * 60,
+    });
+    expect(response.status).toBe(401);
+    expect(await context.app.deps.activities.listRecent(account.id, 5)).toHaveLength(0);
+    expect(slackEffects()).toHaveLength(0);
+  });
+
+  it('accepts a request whose clock runs a little ahead of ours, within the five minutes', async () => {
+    const { account, body } = await submissionBody();
+    const response = await postToApp(context.app.url, {
+      signingSecret: TEST_SIGNING_SECRET,
+      body,
+      timestamp: nowSeconds() + 2 * 60,
+    });
+    expect(response.status).toBe(200);
+    expect(await context.app.deps.activities.listRecent(account.id, 5)).toHaveLength(1);
+    // Its summary is posted after the ack: waited for here, so it lands in this test's calls.
+    await context.fake.waitForCall('chat.postMessage');
+  });
+
   it('rejects a slash command whose body was changed after signing', async () => {
     const signedBody = slashCommandBody({ text: 'help', userId: ALICE, channelId: 'C0ANY00001' });
     const signature = signSlackRequest({ signingSecret: TEST_SIGNING_SECRET, body: signedBody });
