@@ -4,10 +4,12 @@ import { ConfigError, loadConfig } from './config/env';
 import { migrate } from './db/migrate';
 import { openDatabase } from './db/open-database';
 import { DataDirectoryLockedError } from './db/pglite-lock';
+import { everyoneIsAdmin } from './domain/permissions';
 import { createClockRuntime } from './reminders/clock-runtime';
 import { createReminderSlackClient } from './reminders/dispatch';
 import { createPlannerDeps } from './reminders/run-planner';
 import { createCsBot } from './slack/create-app';
+import { ADMINS_UNSET_NOTICE } from './views/permission-messages';
 
 /** What shutdown undoes, in reverse order of start-up; filled in as each part comes up. */
 const running: Array<() => Promise<unknown>> = [];
@@ -30,11 +32,42 @@ for (const signal of ['SIGINT', 'SIGTERM'] as const) {
   });
 }
 
+/** A start-up problem the operator fixes in the configuration: printed as one line, no stack. */
+class StartupError extends Error {}
+
+/** Where DATABASE_URL points, without its password: what an operator checks first. */
+function describeServer(url: string): string {
+  try {
+    const parsed = new URL(url);
+    return `${parsed.hostname}:${parsed.port || '5432'}${parsed.pathname}`;
+  } catch {
+    return 'the configured server';
+  }
+}
+
+async function reachDatabase(location: { kind: string; url?: string }, ping: () => Promise<void>): Promise<void> {
+  try {
+    await ping();
+  } catch (error) {
+    // drizzle wraps the driver's error; its cause says why (ECONNREFUSED, a bad password, …).
+    const cause = ((error as { cause?: unknown }).cause ?? error) as { code?: string; message?: string };
+    const reason = [cause.code, cause.message].filter(Boolean).join(' ').split('\n')[0];
+    throw new StartupError(
+      location.kind === 'postgres'
+        ? `cs-bot cannot reach the database in DATABASE_URL (${describeServer(location.url ?? '')}): ${reason}. ` +
+            'Check DATABASE_URL, or leave it unset to use the embedded database.'
+        : `cs-bot cannot open its embedded database (PGLITE_DATA_DIR): ${reason}.`,
+    );
+  }
+}
+
 /** `npm start`: configuration, database, migrations, the Slack app, then the clocks. Fails fast and says why. */
 async function main(): Promise<void> {
   const config = loadConfig(environmentWithDotenv(process.env, '.env'));
+  if (everyoneIsAdmin(config.admins)) console.warn(`Warning: ${ADMINS_UNSET_NOTICE}`);
   const database = await openDatabase(config.database);
   running.push(() => database.close());
+  await reachDatabase(config.database, () => database.ping());
   const applied = await migrate(database.db);
   const slack = createReminderSlackClient(
     config.slack.botToken,
@@ -68,7 +101,7 @@ async function main(): Promise<void> {
 }
 
 main().catch((error: unknown) => {
-  if (error instanceof ConfigError || error instanceof DataDirectoryLockedError) {
+  if (error instanceof ConfigError || error instanceof DataDirectoryLockedError || error instanceof StartupError) {
     console.error(error.message);
   } else {
     console.error('cs-bot failed to start:', error);

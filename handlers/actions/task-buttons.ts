@@ -1,11 +1,10 @@
 import { z } from 'zod';
 import type { AppDeps } from '../../src/app-deps';
-import { dayIn, formatDay } from '../../src/domain/calendar-day';
-import { activityTypeForRule } from '../../src/reminders/reminders-service';
-import { escapeMrkdwn } from '../../src/slack/mrkdwn';
-import { logModalFor } from '../../src/use-cases/open-log-modal';
+import { notNeededModalFor } from '../../src/use-cases/mark-task-not-needed';
+import { logModalForTask } from '../../src/use-cases/open-log-modal';
 import { publishHome } from '../../src/use-cases/publish-home';
-import { buildNotNeededModal } from '../../src/views/not-needed-modal';
+import { snoozeTask } from '../../src/use-cases/snooze-task';
+import { TASK_GONE } from '../../src/use-cases/task-access';
 import { parseSnoozeValue } from '../../src/views/task-reminder';
 import type { BlockActionArgs } from '../listener-args';
 
@@ -43,53 +42,45 @@ export function taskLogClicked(deps: AppDeps) {
   return async (args: BlockActionArgs): Promise<void> => {
     await args.ack();
     const id = taskId.safeParse(actionValue(args.action));
-    const task = id.success ? await deps.tasks.findById(id.data) : null;
-    if (!task) return tellClicker(deps, args, 'That task no longer exists.');
-    await args.client.views.open({
-      trigger_id: args.body.trigger_id,
-      view: await logModalFor(deps, { accountId: task.accountId, type: activityTypeForRule(task.ruleId) }),
-    });
+    if (!id.success) return tellClicker(deps, args, TASK_GONE);
+    const opened = await logModalForTask(deps, { taskId: id.data, clicked: clickedMessage(args.body) });
+    if (!opened.ok) return tellClicker(deps, args, opened.message);
+    await args.client.views.open({ trigger_id: args.body.trigger_id, view: opened.view });
   };
 }
 
-/** "Snooze": hides the task for the chosen time and shows who snoozed it on the message. */
+/**
+ * "Snooze": hides the task for the chosen time and shows who snoozed it on the message, for the
+ * account's team and the CS admins; anyone else is told who can.
+ */
 export function taskSnoozeChosen(deps: AppDeps) {
   return async (args: BlockActionArgs): Promise<void> => {
     await args.ack();
     const parsed = parseSnoozeValue(actionValue(args.action));
     if (!parsed) return tellClicker(deps, args, 'I did not understand that snooze choice.');
-    const until = await deps.reminders.snooze(
-      parsed.taskId,
-      args.body.user.id,
-      parsed.choice,
+    const result = await snoozeTask(
+      deps,
+      { ...parsed, userId: args.body.user.id, clicked: clickedMessage(args.body) },
       deps.now(),
-      clickedMessage(args.body),
     );
-    if (!until) {
-      await tellClicker(deps, args, 'That task is already closed, so there is nothing to snooze.');
-    } else if (clickedOnHome(args.body)) {
-      await tellClicker(deps, args, `:zzz: Snoozed until ${formatDay(dayIn(until, deps.timeZone))}.`);
-    }
+    // On a message, the message itself now shows the snooze.
+    if (!result.ok || clickedOnHome(args.body)) await tellClicker(deps, args, result.message);
   };
 }
 
-/** "Not needed": asks why in a modal; the submission closes the task. */
+/** "Not needed": asks why in a modal (for those who may close the task); the submission closes it. */
 export function taskNotNeededClicked(deps: AppDeps) {
   return async (args: BlockActionArgs): Promise<void> => {
     await args.ack();
     const id = taskId.safeParse(actionValue(args.action));
-    const task = id.success ? await deps.tasks.findById(id.data) : null;
-    if (!task) return tellClicker(deps, args, 'That task no longer exists.');
-    if (task.status !== 'open' && task.status !== 'snoozed') {
-      return tellClicker(deps, args, `*${escapeMrkdwn(task.title)}* is already closed.`);
-    }
-    await args.client.views.open({
-      trigger_id: args.body.trigger_id,
-      view: buildNotNeededModal(task, {
-        taskId: task.id,
-        ...clickedMessage(args.body),
-        ...(clickedOnHome(args.body) ? { fromHome: true } : {}),
-      }),
+    if (!id.success) return tellClicker(deps, args, TASK_GONE);
+    const modal = await notNeededModalFor(deps, {
+      taskId: id.data,
+      userId: args.body.user.id,
+      clicked: clickedMessage(args.body),
+      fromHome: clickedOnHome(args.body),
     });
+    if (!modal.ok) return tellClicker(deps, args, modal.message);
+    await args.client.views.open({ trigger_id: args.body.trigger_id, view: modal.view });
   };
 }

@@ -3,12 +3,12 @@ import type { KnownBlock } from '../../src/slack/block-kit';
 import { type CsCommand, parseCsCommand } from '../../src/slack/cs-command';
 import { escapeMrkdwn } from '../../src/slack/mrkdwn';
 import { createSlackPoster } from '../../src/slack/slack-poster';
+import { accountAddModalFor } from '../../src/use-cases/add-account';
 import { listTasks } from '../../src/use-cases/list-tasks';
 import { logModalFor } from '../../src/use-cases/open-log-modal';
 import { quickLog } from '../../src/use-cases/quick-log';
 import { recordRenewal } from '../../src/use-cases/record-renewal';
 import { showAccount } from '../../src/use-cases/show-account';
-import { buildAccountAddModal } from '../../src/views/account-add-modal';
 import { helpMessage } from '../../src/views/help-message';
 import type { CommandArgs } from '../listener-args';
 
@@ -38,10 +38,15 @@ async function answerCsCommand(
     respond({ response_type: 'ephemeral', replace_original: false, ...message });
   switch (request.kind) {
     case 'help':
-      await reply(helpMessage());
+      await reply(helpMessage({ admins: deps.admins }));
       return;
     case 'unknown':
-      await reply(helpMessage(`I don't know \`${escapeMrkdwn(request.word)}\`. Here is what I can do:`));
+      await reply(
+        helpMessage({
+          intro: `I don't know \`${escapeMrkdwn(request.word)}\`. Here is what I can do:`,
+          admins: deps.admins,
+        }),
+      );
       return;
     case 'account-help':
       await reply({ text: 'Use `/cs account <name>` to see an account, or `/cs account add` to add one.' });
@@ -61,16 +66,12 @@ async function answerCsCommand(
       await reply({ text: result.message });
       return;
     }
-    case 'account-add':
-      await client.views.open({
-        trigger_id: command.trigger_id,
-        view: buildAccountAddModal(
-          command.channel_id.startsWith('C') || command.channel_id.startsWith('G')
-            ? { channelId: command.channel_id }
-            : {},
-        ),
-      });
+    case 'account-add': {
+      const modal = accountAddModalFor(deps, { userId: command.user_id, channelId: command.channel_id });
+      if (modal.ok) await client.views.open({ trigger_id: command.trigger_id, view: modal.view });
+      else await reply({ text: modal.message });
       return;
+    }
     case 'account-show':
       await reply(await showAccount(deps, request.name));
       return;
@@ -78,7 +79,11 @@ async function answerCsCommand(
       await reply(await listTasks(deps, { userId: command.user_id, accountName: request.accountName }, deps.now()));
       return;
     case 'renewed': {
-      const result = await recordRenewal(deps, request.accountName, deps.now());
+      const result = await recordRenewal(
+        deps,
+        { accountName: request.accountName, userId: command.user_id },
+        deps.now(),
+      );
       await reply({ text: result.message });
       return;
     }

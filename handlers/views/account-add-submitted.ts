@@ -8,10 +8,16 @@ import {
 import { toBlockErrors } from '../../src/views/view-state';
 import type { ViewSubmissionArgs } from '../listener-args';
 
-/** The add-account modal: the row is written before the ack (its field errors travel in it), the rest after. */
+/**
+ * The add-account modal: the row is written before the ack (its field errors, and a refusal for
+ * anyone but the CS admins, travel in it), the rest after.
+ */
 export function accountAddSubmitted(deps: AppDeps) {
   return async ({ ack, body, view, client }: ViewSubmissionArgs): Promise<void> => {
-    const result = await addAccount(deps, accountInputFromSubmission(view.state.values));
+    const result = await addAccount(deps, {
+      userId: body.user.id,
+      input: accountInputFromSubmission(view.state.values),
+    });
     if (!result.ok) {
       await ack({
         response_action: 'errors',

@@ -1,12 +1,7 @@
 import type { AppDeps } from '../../src/app-deps';
-import { escapeMrkdwn } from '../../src/slack/mrkdwn';
+import { markTaskNotNeeded } from '../../src/use-cases/mark-task-not-needed';
 import { publishHome } from '../../src/use-cases/publish-home';
-import {
-  NOT_NEEDED_MODAL,
-  type NotNeededMetadata,
-  notNeededMetadataSchema,
-  REASON_MAX_LENGTH,
-} from '../../src/views/not-needed-modal';
+import { NOT_NEEDED_MODAL, type NotNeededMetadata, notNeededMetadataSchema } from '../../src/views/not-needed-modal';
 import { readState } from '../../src/views/view-state';
 import type { ViewSubmissionArgs } from '../listener-args';
 
@@ -19,38 +14,29 @@ function parseMetadata(privateMetadata: string): NotNeededMetadata | null {
   }
 }
 
+/**
+ * The "Not needed" modal's submission. The checks (the reason, who may, the message the button sat
+ * on) run before the ack, because their errors travel in it; the task closes after.
+ */
 export function taskNotNeededSubmitted(deps: AppDeps) {
   return async ({ ack, body, view, client }: ViewSubmissionArgs): Promise<void> => {
-    const reason = readState(view.state.values, NOT_NEEDED_MODAL.reason).text.trim();
-    if (!reason || reason.length > REASON_MAX_LENGTH) {
-      await ack({
-        response_action: 'errors',
-        errors: { [NOT_NEEDED_MODAL.reason.block]: `Say why in 1 to ${REASON_MAX_LENGTH} characters.` },
-      });
-      return;
-    }
+    const fieldError = (message: string) =>
+      ack({ response_action: 'errors', errors: { [NOT_NEEDED_MODAL.reason.block]: message } });
     const metadata = parseMetadata(view.private_metadata);
-    if (!metadata) {
-      await ack({
-        response_action: 'errors',
-        errors: {
-          [NOT_NEEDED_MODAL.reason.block]: 'This form lost track of its task; open it again from the reminder.',
-        },
-      });
-      return;
-    }
+    if (!metadata) return fieldError('This form lost track of its task; open it again from the reminder.');
+    const result = await markTaskNotNeeded(deps, {
+      taskId: metadata.taskId,
+      userId: body.user.id,
+      reason: readState(view.state.values, NOT_NEEDED_MODAL.reason).text,
+      clicked: metadata.channel && metadata.ts ? { channel: metadata.channel, ts: metadata.ts } : undefined,
+    });
+    if (!result.ok) return fieldError(result.error);
     await ack();
-    const clicked = metadata.channel && metadata.ts ? { channel: metadata.channel, ts: metadata.ts } : undefined;
-    const closed = await deps.reminders.markNotNeeded(metadata.taskId, body.user.id, reason, deps.now(), clicked);
-    if (closed && metadata.fromHome) {
-      await publishHome({ ...deps, slack: client }, { userId: body.user.id, notice: 'Marked not needed.' }, deps.now());
-    }
-    if (!closed) {
-      const task = await deps.tasks.findById(metadata.taskId);
-      await client.chat.postMessage({
-        channel: body.user.id,
-        text: `${task ? `*${escapeMrkdwn(task.title)}*` : 'That task'} was already closed, so nothing changed.`,
-      });
+    const outcome = await result.close(deps.now());
+    if (!outcome.closed) {
+      await client.chat.postMessage({ channel: body.user.id, text: outcome.message });
+    } else if (metadata.fromHome) {
+      await publishHome({ ...deps, slack: client }, { userId: body.user.id, notice: outcome.message }, deps.now());
     }
   };
 }

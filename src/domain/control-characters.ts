@@ -2,6 +2,7 @@
  * Characters PostgreSQL refuses in text (NUL, error 22021) or that have no business in a note, a
  * name or a reason (other C0 controls and DEL). Tabs and line breaks are ordinary text.
  */
+// biome-ignore lint/suspicious/noControlCharactersInRegex: matching control characters is this regex's purpose.
 const CONTROL_CHARACTER = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/;
 
 export const hasControlCharacters = (text: string): boolean => CONTROL_CHARACTER.test(text);

@@ -28,7 +28,7 @@ export interface RemindersDeps extends PlannerDeps {
   onMessagesQueued?: () => void;
 }
 
-type MessageRef = { channel: string; ts: string };
+export type MessageRef = { channel: string; ts: string };
 
 /** What people do to tasks from Slack, and keeping the reminder messages in step with it. */
 export function createRemindersService(deps: RemindersDeps) {
@@ -66,6 +66,11 @@ export function createRemindersService(deps: RemindersDeps) {
 
   return {
     refreshMessages,
+
+    /** The tasks a sent message shows (one reminder, a combined backlog or a digest): what its buttons may name. */
+    async tasksShownOn({ channel, ts }: MessageRef): Promise<string[]> {
+      return (await rowsOfMessage(deps.db, channel, ts)).flatMap((row) => row.taskIds);
+    },
 
     /** After an account changed (an activity, a renewal): its plan now, and the messages of tasks that closed say so. */
     async accountChanged(account: Account, now: Date): Promise<string[]> {

@@ -16,5 +16,18 @@ export function truncate(text: string, max: number): string {
   return text.length <= max ? text : `${text.slice(0, max - 1)}…`;
 }
 
-export const mentionUser = (userId: string): string => `<@${userId}>`;
-export const mentionChannel = (channelId: string): string => `<#${channelId}>`;
+const SLACK_USER_ID = /^[UW][A-Z0-9]{2,}$/;
+const SLACK_CHANNEL_ID = /^[CGD][A-Z0-9]{2,}$/;
+
+/** A well-formed Slack user id (U… or W…), the only kind ever put inside a mention. */
+export const isSlackUserId = (id: string): boolean => SLACK_USER_ID.test(id);
+
+/**
+ * A user as mrkdwn: a mention when the id is a well-formed Slack user id, otherwise the id as
+ * escaped text, so a forged id such as `U1>|<!channel` from a payload can never become a ping.
+ */
+export const mentionUser = (userId: string): string => (isSlackUserId(userId) ? `<@${userId}>` : escapeMrkdwn(userId));
+
+/** A channel as mrkdwn: a link when the id is a well-formed channel id, otherwise escaped text. */
+export const mentionChannel = (channelId: string): string =>
+  SLACK_CHANNEL_ID.test(channelId) ? `<#${channelId}>` : escapeMrkdwn(channelId);

@@ -2,8 +2,12 @@ import { AccountNameTakenError, type AccountRepository } from '../accounts/accou
 import { newAccountInputSchema } from '../accounts/new-account-input';
 import type { Account } from '../domain/account';
 import { type FieldErrors, fieldErrorsOf } from '../domain/field-errors';
+import { mayAddAccounts, whoMayAddAccounts } from '../domain/permissions';
 import type { RemindersService } from '../reminders/reminders-service';
-import { escapeMrkdwn } from '../slack/mrkdwn';
+import type { ModalView } from '../slack/block-kit';
+import { escapeMrkdwn, mentionChannel } from '../slack/mrkdwn';
+import { buildAccountAddModal } from '../views/account-add-modal';
+import { refusalText } from '../views/permission-messages';
 
 export type AddAccountResult =
   | { ok: false; fieldErrors: FieldErrors }
@@ -17,12 +21,33 @@ export type AddAccountResult =
       announce(now: Date): Promise<string>;
     };
 
-/** Validates and creates one account; a taken name is a field error, not a crash. */
+/**
+ * `/cs account add`: the add-account modal for the CS admins (the current channel, when it can be
+ * an account's, filled in); anyone else is told who can add accounts before any modal opens.
+ */
+export function accountAddModalFor(
+  deps: { admins: readonly string[] },
+  request: { userId: string; channelId: string },
+): { ok: true; view: ModalView } | { ok: false; message: string } {
+  if (!mayAddAccounts(request.userId, deps.admins)) {
+    return { ok: false, message: refusalText(whoMayAddAccounts(deps.admins)) };
+  }
+  const accountChannel = request.channelId.startsWith('C') || request.channelId.startsWith('G');
+  return { ok: true, view: buildAccountAddModal(accountChannel ? { channelId: request.channelId } : {}) };
+}
+
+/**
+ * Validates and creates one account, for the CS admins only; a taken name is a field error, not a
+ * crash, and so is a refusal (in plain text, on the name, with nothing written).
+ */
 export async function addAccount(
-  deps: { accounts: AccountRepository; reminders: Pick<RemindersService, 'accountChanged'> },
-  raw: unknown,
+  deps: { accounts: AccountRepository; reminders: Pick<RemindersService, 'accountChanged'>; admins: readonly string[] },
+  request: { userId: string; input: unknown },
 ): Promise<AddAccountResult> {
-  const parsed = newAccountInputSchema.safeParse(raw);
+  if (!mayAddAccounts(request.userId, deps.admins)) {
+    return { ok: false, fieldErrors: { name: refusalText(whoMayAddAccounts(deps.admins), 'plain') } };
+  }
+  const parsed = newAccountInputSchema.safeParse(request.input);
   if (!parsed.success) return { ok: false, fieldErrors: fieldErrorsOf(parsed.error) };
   let account: Account;
   try {
@@ -39,7 +64,7 @@ export async function addAccount(
     async announce(now) {
       await deps.reminders.accountChanged(account, now);
       const channel = account.channelId
-        ? ` Reminders will go to <#${account.channelId}>: invite me there with \`/invite @cs-bot\`.`
+        ? ` Reminders will go to ${mentionChannel(account.channelId)}: invite me there with \`/invite @cs-bot\`.`
         : '';
       return `:white_check_mark: Added *${escapeMrkdwn(account.name)}*.${channel} See it with \`/cs account ${escapeMrkdwn(account.name)}\`.`;
     },

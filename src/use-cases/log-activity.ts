@@ -6,7 +6,7 @@ import type { Activity } from '../domain/activity';
 import { dayIn } from '../domain/calendar-day';
 import { type FieldErrors, fieldErrorsOf } from '../domain/field-errors';
 import type { RemindersService } from '../reminders/reminders-service';
-import { escapeMrkdwn } from '../slack/mrkdwn';
+import { escapeMrkdwn, mentionChannel } from '../slack/mrkdwn';
 import type { SlackPoster } from '../slack/slack-poster';
 import { activitySummaryMessage, describeActivity } from '../views/activity-summary';
 
@@ -83,7 +83,7 @@ function describeCompletions(completed: string[]): string {
 }
 
 function describeChannelPost(account: Account, outcome: ChannelPostOutcome): string {
-  if (outcome === 'posted') return `A summary is in <#${account.channelId}>.`;
+  if (outcome === 'posted') return `A summary is in ${mentionChannel(account.channelId ?? '')}.`;
   if (outcome === 'no_channel') return 'The account has no channel yet, so no summary was posted.';
-  return `I could not post the summary in <#${account.channelId}> (${outcome.failed}); invite me there with \`/invite @cs-bot\`.`;
+  return `I could not post the summary in ${mentionChannel(account.channelId ?? '')} (${outcome.failed}); invite me there with \`/invite @cs-bot\`.`;
 }

@@ -1,10 +1,12 @@
 import type { AppDeps } from '../app-deps';
 import type { ActivityType } from '../domain/activity';
 import { dayIn } from '../domain/calendar-day';
+import { activityTypeForRule } from '../reminders/reminders-service';
 import type { ModalView } from '../slack/block-kit';
 import { mentionedUserIds, readableMarkup } from '../slack/readable-markup';
 import { buildLogActivityModal, emptyLogModalDraft } from '../views/log-activity-modal';
 import { encodeLogModalMetadata } from '../views/log-modal-metadata';
+import { type TaskAccessDeps, type TaskButtonClick, taskOfButton } from './task-access';
 
 export interface LogModalContext {
   /** The channel the modal was opened from: an account's channel preselects that account. */
@@ -30,6 +32,23 @@ export async function logModalFor(deps: ModalDeps, context: LogModalContext): Pr
   if (context.type) draft.type = context.type;
   if (context.notes) draft.notes = context.notes.slice(0, 3000);
   return buildLogActivityModal(draft, encodeLogModalMetadata({ sourceMessageUrl: context.sourceMessageUrl }));
+}
+
+/**
+ * "Log it" on a task: the log modal with the task's account and activity type filled in. Anyone may
+ * log, but a button on a message must name one of the tasks that message shows.
+ */
+export async function logModalForTask(
+  deps: ModalDeps & Omit<TaskAccessDeps, 'accounts' | 'admins'>,
+  click: Pick<TaskButtonClick, 'taskId' | 'clicked'>,
+): Promise<{ ok: true; view: ModalView } | { ok: false; message: string }> {
+  const found = await taskOfButton(deps, click);
+  if (!found.ok) return found;
+  const { task } = found;
+  return {
+    ok: true,
+    view: await logModalFor(deps, { accountId: task.accountId, type: activityTypeForRule(task.ruleId) }),
+  };
 }
 
 export interface MessageLookups {

@@ -1,22 +1,33 @@
 import type { AccountRepository } from '../accounts/account-repository';
 import { rollRenewalDate } from '../clocks/renewal';
 import { dayIn, formatDay } from '../domain/calendar-day';
+import { mayChangeAccount, whoMayChangeAccount } from '../domain/permissions';
 import type { RemindersService } from '../reminders/reminders-service';
 import { escapeMrkdwn } from '../slack/mrkdwn';
+import { refusalText } from '../views/permission-messages';
 import { findTypedAccount } from './find-typed-account';
 
 /**
  * `/cs renewed <account>`: the customer renewed, so the renewal date rolls forward a year, which
- * starts the next renewal clock (SPEC.md, "Renewal").
+ * starts the next renewal clock (SPEC.md, "Renewal"). Only the account's team and the CS admins
+ * may record it; anyone else is told who can.
  */
 export async function recordRenewal(
-  deps: { accounts: AccountRepository; reminders: Pick<RemindersService, 'accountChanged'>; timeZone: string },
-  accountName: string,
+  deps: {
+    accounts: AccountRepository;
+    reminders: Pick<RemindersService, 'accountChanged'>;
+    timeZone: string;
+    admins: readonly string[];
+  },
+  request: { accountName: string; userId: string },
   now: Date,
 ): Promise<{ ok: boolean; message: string }> {
-  const found = await findTypedAccount(deps.accounts, accountName);
+  const found = await findTypedAccount(deps.accounts, request.accountName);
   if ('problem' in found) return { ok: false, message: found.problem };
   const { account } = found;
+  if (!mayChangeAccount(request.userId, account, deps.admins)) {
+    return { ok: false, message: refusalText(whoMayChangeAccount(account, deps.admins, 'renewal')) };
+  }
   if (!account.renewalDate) {
     return {
       ok: false,

@@ -3,7 +3,7 @@ import { TEAM_ROLE_LABELS } from '../domain/account';
 import { dayIn, formatDay } from '../domain/calendar-day';
 import { isActive, SNOOZE_CHOICES, type SnoozeChoice } from '../domain/task';
 import type { KnownBlock } from '../slack/block-kit';
-import { escapeMrkdwn, mentionUser } from '../slack/mrkdwn';
+import { escapeMrkdwn, mentionChannel, mentionUser } from '../slack/mrkdwn';
 import type { TaskWithAccount } from '../tasks/task-repository';
 
 export const TASK_ACTIONS = {
@@ -50,18 +50,21 @@ function statusLine(task: TaskWithAccount, now: Date, timeZone: string): string 
   }
 }
 
-function taskActions(task: TaskWithAccount): KnownBlock {
+/** The task's buttons; without `canChange` only "Log it", which anyone may use. */
+function taskActions(task: TaskWithAccount, canChange: boolean): KnownBlock {
+  const log = {
+    type: 'button' as const,
+    action_id: TASK_ACTIONS.log,
+    style: 'primary' as const,
+    text: { type: 'plain_text' as const, text: 'Log it' },
+    value: task.id,
+  };
+  if (!canChange) return { type: 'actions', block_id: `task:${task.id}`, elements: [log] };
   return {
     type: 'actions',
     block_id: `task:${task.id}`,
     elements: [
-      {
-        type: 'button',
-        action_id: TASK_ACTIONS.log,
-        style: 'primary',
-        text: { type: 'plain_text', text: 'Log it' },
-        value: task.id,
-      },
+      log,
       {
         type: 'static_select',
         action_id: TASK_ACTIONS.snooze,
@@ -81,10 +84,13 @@ function taskActions(task: TaskWithAccount): KnownBlock {
   };
 }
 
-/** One task: what, for which account and whom, when due; buttons while it still asks for work. */
+/**
+ * One task: what, for which account and whom, when due; buttons while it still asks for work.
+ * `canChange: false` leaves out Snooze and Not needed, for a reader who may not use them.
+ */
 export function taskBlocks(
   task: TaskWithAccount,
-  options: { now: Date; timeZone: string; showAccount: boolean },
+  options: { now: Date; timeZone: string; showAccount: boolean; canChange?: boolean },
 ): KnownBlock[] {
   const due = formatDay(dayIn(task.dueAt, options.timeZone));
   const overdue = isActive(task, options.now) && task.dueAt <= options.now;
@@ -93,7 +99,9 @@ export function taskBlocks(
   const status = statusLine(task, options.now, options.timeZone);
   return [
     { type: 'section', text: { type: 'mrkdwn', text: headline } },
-    status ? { type: 'context', elements: [{ type: 'mrkdwn', text: status }] } : taskActions(task),
+    status
+      ? { type: 'context', elements: [{ type: 'mrkdwn', text: status }] }
+      : taskActions(task, options.canChange ?? true),
   ];
 }
 
@@ -154,7 +162,7 @@ export function channelBrokenMessage(account: { name: string; channelId: string 
   blocks: KnownBlock[];
 } {
   const text =
-    `:warning: I can't post in ${account.channelId ? `<#${account.channelId}>` : 'the channel'} for *${escapeMrkdwn(account.name)}* ` +
+    `:warning: I can't post in ${account.channelId ? mentionChannel(account.channelId) : 'the channel'} for *${escapeMrkdwn(account.name)}* ` +
     `(${escapeMrkdwn(account.reason ?? 'unknown error')}). Its reminders go to each person's DM until the channel is fixed: ` +
     'unarchive it and `/invite @cs-bot`, or give the account another channel.';
   return { text, blocks: [{ type: 'section', text: { type: 'mrkdwn', text } }] };

@@ -90,4 +90,18 @@ describe('the bot as a process (npm start)', { timeout: 180_000 }, () => {
     expect(broken.output()).toContain('SLACK_BOT_TOKEN');
     expect(broken.output()).toContain('CS_TIMEZONE must be an IANA time zone');
   });
+
+  it('says in one line, naming DATABASE_URL and without its password, when the database cannot be reached', async () => {
+    const unreachable = startBot({ ...env(), DATABASE_URL: 'postgres://cs:s3cret@127.0.0.1:1/nowhere' });
+    expect(await unreachable.exited).toBe(1);
+    const lines = unreachable.output().trimEnd().split('\n');
+    expect(lines).toEqual([expect.stringContaining('cannot reach the database in DATABASE_URL (127.0.0.1:1/nowhere)')]);
+    expect(unreachable.output()).not.toContain('s3cret');
+  });
+
+  it('refuses an empty PORT with a line naming it instead of listening on a random port', async () => {
+    const empty = startBot({ ...env(), PORT: '' });
+    expect(await empty.exited).toBe(1);
+    expect(empty.output()).toContain('PORT must be a port number');
+  });
 });

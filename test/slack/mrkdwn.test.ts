@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { escapeMrkdwn, truncate } from '../../src/slack/mrkdwn';
+import { escapeMrkdwn, mentionChannel, mentionUser, truncate } from '../../src/slack/mrkdwn';
 
 describe('escapeMrkdwn', () => {
   it('turns channel-wide mentions and user mentions into inert text', () => {
@@ -23,5 +23,28 @@ describe('truncate', () => {
   it('keeps short text whole and cuts long text to the limit with an ellipsis', () => {
     expect(truncate('short', 10)).toBe('short');
     expect(truncate('abcdefghijk', 5)).toBe('abcd…');
+  });
+});
+
+describe('mentionUser', () => {
+  it('mentions a well-formed Slack user id', () => {
+    expect(mentionUser('U012ABCDEF')).toBe('<@U012ABCDEF>');
+    expect(mentionUser('W0ENTERPRISE1')).toBe('<@W0ENTERPRISE1>');
+  });
+
+  it('renders a forged or malformed id as escaped text that can never ping', () => {
+    for (const forged of ['U1>|<!channel', 'U1', 'u0lower001', '<!here>', 'U0ABC <!everyone>', '']) {
+      const shown = mentionUser(forged);
+      expect(shown).not.toMatch(/<[@!#]/);
+      expect(shown).not.toMatch(/@(here|channel|everyone)\b/);
+    }
+    expect(mentionUser('U1>|<!channel')).toBe('U1&gt;|&lt;!channel');
+  });
+});
+
+describe('mentionChannel', () => {
+  it('links a well-formed channel id and escapes anything else', () => {
+    expect(mentionChannel('C0ACME0001')).toBe('<#C0ACME0001>');
+    expect(mentionChannel('C1>|<!channel')).toBe('C1&gt;|&lt;!channel');
   });
 });

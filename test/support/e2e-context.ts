@@ -16,7 +16,10 @@ export interface E2eContext {
  * One running app, fake Slack and fresh database for a describe block; calls to the fake are
  * cleared before each test so assertions see only that test's traffic.
  */
-export function useRunningApp(engine: TestDatabase, options: { timeZone?: string; now?: () => Date } = {}): E2eContext {
+export function useRunningApp(
+  engine: TestDatabase,
+  options: { timeZone?: string; now?: () => Date; env?: Record<string, string> } = {},
+): E2eContext {
   const context = {} as E2eContext;
   beforeAll(async () => {
     context.fake = await startFakeSlack();
