@@ -1,4 +1,5 @@
 import type { AppDeps } from '../../src/app-deps';
+import { commandKey } from '../../src/requests/handled-requests';
 import type { KnownBlock } from '../../src/slack/block-kit';
 import { type CsCommand, parseCsCommand } from '../../src/slack/cs-command';
 import { escapeMrkdwn } from '../../src/slack/mrkdwn';
@@ -60,10 +61,10 @@ async function answerCsCommand(
     case 'log-quick': {
       const result = await quickLog(
         { ...deps, slack: createSlackPoster(client) },
-        { text: request.text, userId: command.user_id },
+        { text: request.text, userId: command.user_id, requestKey: commandKey(command.trigger_id) },
         deps.now(),
       );
-      await reply({ text: result.message });
+      if (result.message) await reply({ text: result.message });
       return;
     }
     case 'account-add': {

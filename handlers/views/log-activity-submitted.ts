@@ -1,4 +1,5 @@
 import type { AppDeps } from '../../src/app-deps';
+import { viewSubmissionKey } from '../../src/requests/handled-requests';
 import { createSlackPoster } from '../../src/slack/slack-poster';
 import { logActivity } from '../../src/use-cases/log-activity';
 import { LOG_MODAL } from '../../src/views/log-activity-modal';
@@ -17,7 +18,12 @@ export function logActivitySubmitted(deps: AppDeps) {
       { ...deps, slack: createSlackPoster(client) },
       logInputFromSubmission(view.state.values, body.user.id, view.private_metadata),
       deps.now(),
+      viewSubmissionKey(view.id, view.hash),
     );
+    if (logged.ok === 'replayed') {
+      await ack();
+      return;
+    }
     if (!logged.ok) {
       await ack({
         response_action: 'errors',

@@ -3,6 +3,7 @@ import type { DbOrTx } from '../db/database';
 import { groupBy, inChunks } from '../db/in-chunks';
 import { activities } from '../db/schema';
 import type { Activity, ActivityType, ClockActivity } from '../domain/activity';
+import { handleOnce } from '../requests/handled-requests';
 
 /** Most activities are typed, not logged from a message, so the source link may be left out. */
 export type NewActivity = Omit<Activity, 'id' | 'createdAt' | 'sourceMessageUrl'> & {
@@ -15,6 +16,19 @@ export function createActivityRepository({ db }: { db: DbOrTx }) {
       const [row] = await db.insert(activities).values(input).returning();
       if (!row) throw new Error('Inserting an activity returned no row.');
       return row;
+    },
+
+    /**
+     * Inserts the activity unless the Slack request named by `requestKey` was handled already (the
+     * same signed bytes replayed): null then, and nothing is written. Key and row commit together.
+     */
+    async insertOnce(input: NewActivity, requestKey: string, now: Date): Promise<Activity | null> {
+      return db.transaction(async (tx) => {
+        if (!(await handleOnce(tx, requestKey, now))) return null;
+        const [row] = await tx.insert(activities).values(input).returning();
+        if (!row) throw new Error('Inserting an activity returned no row.');
+        return row;
+      });
     },
 
     /** The account's timeline, newest first (by the day it happened, then by when it was logged). */

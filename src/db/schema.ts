@@ -171,3 +171,17 @@ export const slackUsers = pgTable('slack_users', {
   dmChannelId: text('dm_channel_id'),
   fetchedAt: timestamp('fetched_at', { withTimezone: true }).notNull(),
 });
+
+/**
+ * Requests from Slack that wrote something, by what makes each unique (a view submission's view id
+ * and hash, a command's trigger id): the same signed bytes replayed within Slack's five-minute
+ * window find their key taken and write nothing. Rows older than the window are swept.
+ */
+export const handledRequests = pgTable(
+  'handled_requests',
+  {
+    key: text('key').primaryKey(),
+    handledAt: timestamp('handled_at', { withTimezone: true }).notNull(),
+  },
+  (t) => [index('handled_requests_handled_at_idx').on(t.handledAt)],
+);

@@ -20,6 +20,8 @@ export interface LogActivityDeps {
 
 export type LogActivityResult =
   | { ok: false; fieldErrors: FieldErrors }
+  /** The same Slack request came again (a replay within the signing window): nothing was written. */
+  | { ok: 'replayed' }
   | {
       ok: true;
       account: Account;
@@ -38,7 +40,13 @@ type ChannelPostOutcome = 'posted' | 'no_channel' | { failed: string };
  * and storing the row (its field errors travel in a modal's ack), then everything that follows.
  * The row is written only when every field is valid and the account is open.
  */
-export async function logActivity(deps: LogActivityDeps, raw: unknown, now: Date): Promise<LogActivityResult> {
+export async function logActivity(
+  deps: LogActivityDeps,
+  raw: unknown,
+  now: Date,
+  /** What makes the Slack request unique (see src/requests/handled-requests.ts): written once per key. */
+  requestKey?: string,
+): Promise<LogActivityResult> {
   const parsed = logActivityInputSchema(dayIn(now, deps.timeZone)).safeParse(raw);
   if (!parsed.success) return { ok: false, fieldErrors: fieldErrorsOf(parsed.error) };
   const input = parsed.data;
@@ -49,7 +57,11 @@ export async function logActivity(deps: LogActivityDeps, raw: unknown, now: Date
     return { ok: false, fieldErrors: { accountId: `${account.name} is closed; reopen it to log work.` } };
   }
 
-  const activity = await deps.activities.insert({ ...input, accountId: account.id });
+  const row = { ...input, accountId: account.id };
+  const activity = requestKey
+    ? await deps.activities.insertOnce(row, requestKey, now)
+    : await deps.activities.insert(row);
+  if (!activity) return { ok: 'replayed' };
   return {
     ok: true,
     account,

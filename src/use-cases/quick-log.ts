@@ -34,12 +34,15 @@ async function resolveReading(
   return { problem: noSingleAccountMessage(readings[0]?.accountText ?? '', matches[0]?.candidates ?? []) };
 }
 
-/** `/cs log <account> <type> <notes…>`: logs without a modal and answers with one line for the caller. */
+/**
+ * `/cs log <account> <type> <notes…>`: logs without a modal and answers with one line for the
+ * caller; null when the request was a replay, already answered.
+ */
 export async function quickLog(
   deps: LogActivityDeps,
-  request: { text: string; userId: string },
+  request: { text: string; userId: string; requestKey?: string },
   now: Date,
-): Promise<{ ok: boolean; message: string }> {
+): Promise<{ ok: boolean; message: string | null }> {
   const readings = readQuickLog(request.text);
   if (readings.length === 0) return { ok: false, message: `I could not find an activity type in that. ${USAGE}` };
   const resolved = await resolveReading(deps, readings);
@@ -60,7 +63,10 @@ export async function quickLog(
       contentModule: null,
     },
     now,
+    request.requestKey,
   );
+  // The same command again (a replay): it was answered the first time.
+  if (result.ok === 'replayed') return { ok: true, message: null };
   if (!result.ok) {
     const problems = Object.entries(result.fieldErrors).map(([field, message]) =>
       [message, FIELD_HINTS[field]].filter(Boolean).join(' '),

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { LOG_MODAL } from '../../src/views/log-activity-modal';
 import { createAccount, useRunningApp } from '../support/e2e-context';
+import { RESPONSE_URL_METHOD } from '../support/fake-slack';
 import { logModalValues } from '../support/log-modal-values';
 import { TEST_SIGNING_SECRET } from '../support/running-app';
 import {
@@ -27,6 +28,8 @@ describe.each(testDatabases())('request verification on $name', (engine) => {
       viewSubmissionPayload({
         userId: ALICE,
         view: viewPayload({
+          // Slack gives every modal its own id; a submission is told apart from a replay by it.
+          viewId: `V0${Math.random().toString(36).slice(2, 12).toUpperCase()}`,
           callbackId: LOG_MODAL.callbackId,
           values: logModalValues({ account: { id: account.id, name: account.name }, type: 'call', date: '2026-01-05' }),
         }),
@@ -102,5 +105,44 @@ describe.each(testDatabases())('request verification on $name', (engine) => {
     const response = await postToApp(context.app.url, { signingSecret: TEST_SIGNING_SECRET, body });
     expect(response.status).toBe(200);
     expect(await context.app.deps.activities.listRecent(account.id, 5)).toHaveLength(1);
+  });
+
+  it('writes a modal submission once when the same signed bytes arrive again', async () => {
+    const { account, body } = await submissionBody();
+    const timestamp = nowSeconds();
+    const first = await postToApp(context.app.url, { signingSecret: TEST_SIGNING_SECRET, body, timestamp });
+    const aboutThisAccount = (call: { args: Record<string, unknown> }) =>
+      call.args.channel === 'C0FORGED01' && JSON.stringify(call.args).includes(account.name);
+    await context.fake.waitForCall('chat.postMessage', aboutThisAccount);
+    const replays = await Promise.all(
+      [1, 2, 3].map(() => postToApp(context.app.url, { signingSecret: TEST_SIGNING_SECRET, body, timestamp })),
+    );
+    expect([first.status, ...replays.map((replay) => replay.status)]).toEqual([200, 200, 200, 200]);
+    expect(await context.app.deps.activities.listRecent(account.id, 5)).toHaveLength(1);
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(context.fake.callsTo('chat.postMessage').filter(aboutThisAccount)).toHaveLength(1);
+  });
+
+  it('logs a one-line /cs log once when the same command is replayed', async () => {
+    const account = await createAccount(context, { name: `Replayed ${Math.random()}`, channelId: 'C0REPLAY01' });
+    const body = slashCommandBody({
+      text: `log "${account.name}" call Replayed call`,
+      userId: ALICE,
+      channelId: 'C0ANY00001',
+      responseUrl: context.fake.newResponseUrl(),
+    });
+    const timestamp = nowSeconds();
+    for (let i = 0; i < 3; i++) {
+      expect((await postToApp(context.app.url, { signingSecret: TEST_SIGNING_SECRET, body, timestamp })).status).toBe(
+        200,
+      );
+    }
+    await context.fake.waitForCall('chat.postMessage', (call) => call.args.channel === 'C0REPLAY01');
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    expect(await context.app.deps.activities.listRecent(account.id, 5)).toHaveLength(1);
+    expect(context.fake.callsTo('chat.postMessage').filter((call) => call.args.channel === 'C0REPLAY01')).toHaveLength(
+      1,
+    );
+    expect(context.fake.callsTo(RESPONSE_URL_METHOD)).toHaveLength(1);
   });
 });
