@@ -140,8 +140,12 @@ function actor({ userId, teamId = DEFAULT_TEAM_ID }: ActorInput) {
 }
 
 /** The view object Slack sends back with interactions, carrying the current input state. */
+/** Slack gives every opened view an id of its own; a submission is told apart from a replay by it. */
+let viewCount = 0;
+const freshViewId = () => `V0TEST${String(++viewCount).padStart(5, '0')}`;
+
 export function viewPayload({
-  viewId = 'V00000001',
+  viewId = freshViewId(),
   callbackId,
   privateMetadata = '',
   values = {},
