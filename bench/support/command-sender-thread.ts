@@ -5,7 +5,8 @@
  * would be charged the fake's CPU as ack latency.
  */
 import { setTimeout as sleep } from 'node:timers/promises';
-import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
+import { isMainThread, parentPort, workerData } from 'node:worker_threads';
+import { startTypeScriptWorker } from '../../src/threads/typescript-worker';
 import { signSlackRequest, slashCommandBody } from '../../test/support/slack-signer';
 import type { AckSample, CommandSpec, StreamOptions } from './slack-side';
 
@@ -34,13 +35,7 @@ export interface CommandSender {
 }
 
 export async function startCommandSender(setup: SenderSetup): Promise<CommandSender> {
-  // The thread runs this TypeScript file, so it registers tsx first, as this thread has.
-  const boot = `(async () => {
-    const { register } = await import(${JSON.stringify(import.meta.resolve('tsx/esm/api'))});
-    register();
-    await import(${JSON.stringify(import.meta.url)});
-  })();`;
-  const worker = new Worker(boot, { eval: true, workerData: setup });
+  const worker = startTypeScriptWorker(import.meta.url, setup);
   const answers: Array<(answer: unknown) => void> = [];
   worker.on('message', (answer: unknown) => answers.shift()?.(answer));
   const ask = <T>(request: SenderRequest | { kind: 'ready?' }) => {

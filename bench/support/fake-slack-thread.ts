@@ -3,8 +3,9 @@
  * bench that times the dispatcher must not charge it the fake's request handling either: sharing
  * one thread, the fake's work alone would take a third of each second at 300 posts a second.
  */
-import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
+import { isMainThread, parentPort, workerData } from 'node:worker_threads';
 import { reminderKeysOf } from '../../src/reminders/dispatch/reminder-metadata';
+import { startTypeScriptWorker } from '../../src/threads/typescript-worker';
 import { type FakeSlackOptions, startFakeSlack } from '../../test/support/fake-slack';
 
 /** What the bench counts: posts Slack took per reminder key, and posts it refused with 429. */
@@ -37,13 +38,7 @@ type Reply =
     };
 
 export async function startFakeSlackThread(options: FakeSlackOptions): Promise<FakeSlackThread> {
-  // The thread runs this TypeScript file, so it registers tsx first, as the bench's own thread has.
-  const boot = `(async () => {
-    const { register } = await import(${JSON.stringify(import.meta.resolve('tsx/esm/api'))});
-    register();
-    await import(${JSON.stringify(import.meta.url)});
-  })();`;
-  const worker = new Worker(boot, { eval: true, workerData: options });
+  const worker = startTypeScriptWorker(import.meta.url, options);
   const replies: Array<(reply: Reply) => void> = [];
   worker.on('message', (reply: Reply) => replies.shift()?.(reply));
   const next = () => new Promise<Reply>((resolve) => replies.push(resolve));

@@ -6,8 +6,9 @@
  * works on the other core. Used for the data directory `npm start` runs on; tests keep an
  * in-thread PGlite, which they clone from a dump.
  */
-import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
+import { isMainThread, parentPort, workerData } from 'node:worker_threads';
 import { PGlite, type Transaction, types } from '@electric-sql/pglite';
+import { startTypeScriptWorker } from '../threads/typescript-worker';
 
 type RowMode = 'array' | 'object';
 
@@ -44,13 +45,7 @@ function rebuiltError(fields: Record<string, unknown>): Error {
 }
 
 export async function startPgliteThread(dataDir: string): Promise<PgliteThreadClient> {
-  // The thread runs this TypeScript file: it registers tsx first, whoever started this process.
-  const boot = `(async () => {
-    const { register } = await import(${JSON.stringify(import.meta.resolve('tsx/esm/api'))});
-    register();
-    await import(${JSON.stringify(import.meta.url)});
-  })();`;
-  const worker = new Worker(boot, { eval: true, workerData: { dataDir } });
+  const worker = startTypeScriptWorker(import.meta.url, { dataDir });
   const pending = new Map<number, { resolve: (value: unknown) => void; reject: (error: Error) => void }>();
   let nextId = 1;
   let nextTx = 1;
