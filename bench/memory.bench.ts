@@ -328,7 +328,8 @@ export default async function run(): Promise<void> {
         .map((l) => l.toFixed(2))
         .join(' ')} ---`,
   );
-  const database = await createThrowawayPostgres(adminUrl);
+  // A few connections: the bench only seeds and polls; cs-bot runs in its own process.
+  const database = await createThrowawayPostgres(adminUrl, { maxConnections: 4 });
   let fake: FakeSlack | null = null;
   let bot: Bot | null = null;
   let sampler: ReturnType<typeof memorySampler> | null = null;

@@ -3,14 +3,13 @@
  * PostgreSQL server named by BENCH_DATABASE_URL when it is set. The throwaway database is dropped
  * on close, so a bench never touches real data on that server.
  */
-import { randomBytes } from 'node:crypto';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import postgres from 'postgres';
 import type { DatabaseHandle } from '../../src/db/database';
 import { migrate } from '../../src/db/migrate';
 import { openDatabase } from '../../src/db/open-database';
+import { createThrowawayPostgres } from './throwaway-postgres';
 
 export interface BenchDatabase {
   name: string;
@@ -38,43 +37,12 @@ const pgliteDataDirectory: BenchDatabase = {
   },
 };
 
-async function asAdmin(adminUrl: string, statement: string): Promise<void> {
-  const admin = postgres(adminUrl, { max: 1, onnotice: () => {} });
-  try {
-    await admin.unsafe(statement);
-  } finally {
-    await admin.end();
-  }
-}
-
 function postgresServer(adminUrl: string): BenchDatabase {
-  const server = new URL(adminUrl);
   return {
-    name: `PostgreSQL (${server.host})`,
+    name: `PostgreSQL (${new URL(adminUrl).host})`,
     async create() {
-      const database = `cs_bot_bench_${randomBytes(6).toString('hex')}`;
-      await asAdmin(adminUrl, `create database ${database}`);
-      const url = new URL(adminUrl);
-      url.pathname = `/${database}`;
-      const handle = await openDatabase({ kind: 'postgres', url: url.toString() });
-      const drop = () => asAdmin(adminUrl, `drop database if exists ${database} with (force)`);
-      try {
-        await migrate(handle.db);
-      } catch (error) {
-        await handle.close();
-        await drop();
-        throw error;
-      }
-      return {
-        ...handle,
-        async close() {
-          try {
-            await handle.close();
-          } finally {
-            await drop();
-          }
-        },
-      };
+      const throwaway = await createThrowawayPostgres(adminUrl);
+      return { ...throwaway.handle, close: throwaway.close };
     },
   };
 }

@@ -1,6 +1,7 @@
 /**
- * A new, migrated database on the PostgreSQL server at `adminUrl`, with its URL, for a bench that
- * hands the database to another process (bench-databases.ts gives a handle only). Dropped on close.
+ * A new, migrated database on the PostgreSQL server at `adminUrl`, with its URL (for a bench that
+ * hands the database to another process) and a handle of the bench's own. Dropped on close, so a
+ * bench never touches real data on that server.
  */
 import { randomBytes } from 'node:crypto';
 import postgres from 'postgres';
@@ -11,7 +12,7 @@ import { openDatabase } from '../../src/db/open-database';
 export interface ThrowawayPostgres {
   /** postgres:// URL of the throwaway database, for DATABASE_URL. */
   url: string;
-  /** The bench's own connection to it (a few connections, for seeding and polling). */
+  /** The bench's own connection to it. */
   handle: DatabaseHandle;
   /** Closes the handle and drops the database, whatever is still connected to it. */
   close(): Promise<void>;
@@ -26,7 +27,10 @@ async function asAdmin(adminUrl: string, statement: string): Promise<void> {
   }
 }
 
-export async function createThrowawayPostgres(adminUrl: string): Promise<ThrowawayPostgres> {
+export async function createThrowawayPostgres(
+  adminUrl: string,
+  options: { maxConnections?: number } = {},
+): Promise<ThrowawayPostgres> {
   const database = `cs_bot_bench_${randomBytes(6).toString('hex')}`;
   await asAdmin(adminUrl, `create database ${database}`);
   const url = new URL(adminUrl);
@@ -34,7 +38,11 @@ export async function createThrowawayPostgres(adminUrl: string): Promise<Throwaw
   const drop = () => asAdmin(adminUrl, `drop database if exists ${database} with (force)`);
   let handle: DatabaseHandle | null = null;
   try {
-    handle = await openDatabase({ kind: 'postgres', url: url.toString(), maxConnections: 4 });
+    handle = await openDatabase({
+      kind: 'postgres',
+      url: url.toString(),
+      ...(options.maxConnections ? { maxConnections: options.maxConnections } : {}),
+    });
     await migrate(handle.db);
   } catch (error) {
     await handle?.close();
