@@ -9,7 +9,6 @@ import type { Database, DatabaseHandle } from './database';
 import { lockDataDirectory } from './pglite-lock';
 import { type PgliteThreadClient, startPgliteThread } from './pglite-thread';
 import * as schema from './schema';
-import { yieldingPglite } from './yielding-pglite';
 
 export type DatabaseLocation =
   | { kind: 'postgres'; url: string; maxConnections?: number }
@@ -65,7 +64,7 @@ export async function openDatabase(location: DatabaseLocation): Promise<Database
   }
 
   const client = await PGlite.create(location.loadDataDir ? { loadDataDir: location.loadDataDir } : {});
-  const db = drizzlePglite(yieldingPglite(client), { schema }) as unknown as Database;
+  const db = drizzlePglite(client, { schema }) as unknown as Database;
   return {
     db,
     kind: 'pglite',
