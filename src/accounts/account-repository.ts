@@ -1,5 +1,5 @@
 import { and, asc, eq, ilike, inArray, isNotNull, lte, or, sql } from 'drizzle-orm';
-import type { DbOrTx } from '../db/database';
+import { type DbOrTx, jsonRecordset } from '../db/database';
 import { groupBy, inChunks } from '../db/in-chunks';
 import { accountMembers, accounts, tasks } from '../db/schema';
 import { type Account, type AccountTeamMember, accountNameKey } from '../domain/account';
@@ -274,18 +274,11 @@ export function createAccountRepository({ db }: { db: DbOrTx }) {
      * that mark, so the change is planned rather than overwritten by a verdict on older data.
      */
     async scheduleReplans(schedules: readonly ReplanSchedule[]): Promise<void> {
-      const instant = (at: Date | null) => at?.toISOString() ?? '';
       for (const chunk of inChunks(schedules)) {
-        // Three parallel lists as text, one bind parameter each, read the same way by both drivers.
         // Instants compare at millisecond precision: that is all a JavaScript Date carries back.
         await db.execute(sql`
           update ${accounts} set replan_at = planned.next
-          from (
-            select
-              unnest(string_to_array(${chunk.map((entry) => entry.id).join(',')}, ','))::uuid as id,
-              nullif(unnest(string_to_array(${chunk.map((entry) => instant(entry.seen)).join(',')}, ',')), '')::timestamptz as seen,
-              nullif(unnest(string_to_array(${chunk.map((entry) => instant(entry.next)).join(',')}, ',')), '')::timestamptz as next
-          ) as planned
+          from ${jsonRecordset(chunk)} as planned(id uuid, seen timestamptz, next timestamptz)
           where ${accounts.id} = planned.id
             and date_trunc('milliseconds', ${accounts.replanAt}) is not distinct from planned.seen`);
       }
