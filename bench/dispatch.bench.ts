@@ -116,6 +116,8 @@ async function scenario(engine: BenchDatabase, dispatchers: number, channels: nu
     const replicas = Array.from({ length: dispatchers }, (_, index) => dispatcherOn(db, fake.url, `bench-${index}`));
     const startedAt = Date.now();
     const run = await timed(() => Promise.all(replicas.map((replica) => replica.drain(new Date()))));
+    // Stopped, they close the session their claims named (on PostgreSQL a connection of its own).
+    await Promise.all(replicas.map((replica) => replica.stop()));
     const tally = await fake.tally();
     const posts = tally.postsPerKey;
     const outcome: Outcome = {

@@ -87,12 +87,14 @@ function run(args: SweepArgs): CommandRun {
       );
       return 1;
     }
-    const report = await createClockRuntime({
+    const clocks = createClockRuntime({
       db: context.db,
       slack: context.slack,
       timeZone: context.timeZone,
       admins: context.admins,
-    }).runPass(at, { full });
+    });
+    // Stopping also closes the session its claims named (on PostgreSQL a connection of its own).
+    const report = await clocks.runPass(at, { full }).finally(() => clocks.stopDispatching());
     if (json) context.stdout(summaryLine(report.planner, report.dispatch?.sent ?? 0, performance.now() - started));
     else {
       const { planner, dispatch } = report;

@@ -150,6 +150,14 @@ export const notifications = pgTable(
     notBefore: timestamp('not_before', { withTimezone: true }),
     claimedAt: timestamp('claimed_at', { withTimezone: true }),
     claimedBy: text('claimed_by'),
+    /**
+     * The database session that holds the claim: its backend's pid and start (to the microsecond,
+     * hence a string), as pg_stat_activity shows them. A claim whose session no longer exists
+     * belongs to a holder that is gone and is recovered without waiting out the lease. Null for
+     * claims made before the holder was recorded: those wait for the lease.
+     */
+    claimBackendPid: integer('claim_backend_pid'),
+    claimBackendStart: timestamp('claim_backend_start', { withTimezone: true, mode: 'string' }),
     sentChannel: text('sent_channel'),
     sentTs: text('sent_ts'),
     sentAt: timestamp('sent_at', { withTimezone: true }),

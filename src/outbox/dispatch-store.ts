@@ -4,11 +4,12 @@
  * write is a single statement guarded by "still ours and still sending", so a dispatcher whose
  * claim was taken over (it was presumed dead) cannot overwrite what the new owner decided.
  */
-import { and, asc, eq, inArray, lt, sql } from 'drizzle-orm';
+import { and, asc, eq, inArray, lt, or, type SQL, sql } from 'drizzle-orm';
 import { coalesce } from '../db/coalesce';
 import type { DbOrTx } from '../db/database';
 import { groupBy } from '../db/in-chunks';
 import { notifications } from '../db/schema';
+import { type ClaimHolder, goneHoldersOf, holderColumns } from './claim-holders';
 import { claimLanes, type LaneClaim } from './lane-claims';
 import { type NewNotification, type NotificationRow, rowsOf } from './outbox-rows';
 
@@ -51,18 +52,32 @@ export interface StaleClaim {
   row: NotificationRow;
   /** The claim time before this dispatcher took the row over: where its message may be in history. */
   previousClaimedAt: Date;
+  /** Who held it before: put back with the claim time when its history cannot be read yet. */
+  previousHolder: ClaimHolder | null;
+}
+
+export interface StaleTakeover {
+  /** Claims older than this belong to a holder presumed dead or stuck, whoever it is. */
+  leaseMs: number;
+  limit: number;
+  /** Holders known to be gone: their claims are taken over whatever their age. */
+  goneHolders: readonly ClaimHolder[];
+  /** The session this dispatcher holds: the new holder of what it takes over. */
+  holder: ClaimHolder;
 }
 
 export interface OutboxStore {
-  /** Takes over 'sending' rows whose claim is older than the lease. */
-  claimStale(now: Date, leaseMs: number, limit: number): Promise<StaleClaim[]>;
+  /** Holders of 'sending' rows whose database session no longer exists (their process died). */
+  goneHolders(): Promise<ClaimHolder[]>;
+  /** Takes over 'sending' rows whose claim is older than the lease or whose holder is gone. */
+  claimStale(now: Date, takeover: StaleTakeover): Promise<StaleClaim[]>;
   /**
    * Claims the due rows of up to `claim.lanes` lanes nobody else is working, whole lanes at a time,
    * recording each row's own channel as its target.
    */
   claimLanes(now: Date, claim: LaneClaim): Promise<NotificationRow[]>;
   /** Inserts rows already claimed by this dispatcher; a key that exists is left alone and not returned. */
-  insertClaimed(rows: NewNotification[], now: Date): Promise<NotificationRow[]>;
+  insertClaimed(rows: NewNotification[], now: Date, holder: ClaimHolder): Promise<NotificationRow[]>;
   /** Records where each row is about to be posted (before it is), so recovery knows which history to read. */
   setTargets(targets: ReadonlyArray<{ row: NotificationRow; channel: string }>): Promise<void>;
   /** Records which tasks a message shows when they were chosen at render time (the overdue DM). */
@@ -73,7 +88,7 @@ export interface OutboxStore {
     ids: string[],
     release: { notBefore: Date | null; lastError: string | null; refundAttempt: boolean },
   ): Promise<void>;
-  /** Puts a taken-over claim's old stamp back, so the next pass tries the history lookup again. */
+  /** Puts a taken-over claim's old stamp and holder back, so the next pass tries the history lookup again. */
   restoreClaim(claims: StaleClaim[]): Promise<void>;
   markSkipped(ids: string[], reason: string | null): Promise<void>;
   markFailed(ids: string[], error: string): Promise<void>;
@@ -94,20 +109,31 @@ export function createOutboxStore({
   const markSent = markSentInBatches(db, instanceId, markSentWindowMs);
 
   return {
-    async claimStale(now, leaseMs, limit) {
+    goneHolders() {
+      return goneHoldersOf(db);
+    },
+
+    async claimStale(now, { leaseMs, limit, goneHolders, holder }) {
       const expiredBefore = new Date(now.getTime() - leaseMs);
+      const heldByGone: SQL[] = goneHolders.map((gone) => sql`(${gone.pid}::int, ${gone.startedAt}::timestamptz)`);
+      const takeable = or(
+        lt(notifications.claimedAt, expiredBefore),
+        heldByGone.length > 0
+          ? sql`(${notifications.claimBackendPid}, ${notifications.claimBackendStart}) in (${sql.join(heldByGone, sql`, `)})`
+          : undefined,
+      );
       return db.transaction(async (tx) => {
         const stale = await tx
           .select()
           .from(notifications)
-          .where(and(eq(notifications.status, 'sending'), lt(notifications.claimedAt, expiredBefore)))
+          .where(and(eq(notifications.status, 'sending'), takeable))
           .orderBy(asc(notifications.claimedAt))
           .limit(limit)
           .for('update', { skipLocked: true });
         if (stale.length === 0) return [];
         const taken = await tx
           .update(notifications)
-          .set({ claimedAt: now, claimedBy: instanceId })
+          .set({ claimedAt: now, claimedBy: instanceId, ...holderColumns(holder) })
           .where(
             inArray(
               notifications.id,
@@ -115,8 +141,15 @@ export function createOutboxStore({
             ),
           )
           .returning();
-        const previous = new Map(stale.map((row) => [row.id, row.claimedAt ?? expiredBefore]));
-        return taken.map((row) => ({ row, previousClaimedAt: previous.get(row.id) ?? expiredBefore }));
+        const previous = new Map(stale.map((row) => [row.id, row]));
+        return taken.map((row) => {
+          const before = previous.get(row.id);
+          const previousHolder =
+            before?.claimBackendPid != null && before.claimBackendStart != null
+              ? { pid: before.claimBackendPid, startedAt: before.claimBackendStart }
+              : null;
+          return { row, previousClaimedAt: before?.claimedAt ?? expiredBefore, previousHolder };
+        });
       });
     },
 
@@ -124,7 +157,7 @@ export function createOutboxStore({
       return claimLanes(db, instanceId, now, claim);
     },
 
-    async insertClaimed(rows, now) {
+    async insertClaimed(rows, now, holder) {
       if (rows.length === 0) return [];
       return db
         .insert(notifications)
@@ -134,6 +167,7 @@ export function createOutboxStore({
             status: 'sending' as const,
             claimedAt: now,
             claimedBy: instanceId,
+            ...holderColumns(holder),
             attempts: 1,
           })),
         )
@@ -176,6 +210,7 @@ export function createOutboxStore({
           lastError,
           claimedAt: null,
           claimedBy: null,
+          ...holderColumns(null),
           // The target is decided afresh on the next claim (the channel may have broken meanwhile).
           sentChannel: null,
           ...(refundAttempt ? { attempts: sql`greatest(${notifications.attempts} - 1, 0)` } : {}),
@@ -184,10 +219,10 @@ export function createOutboxStore({
     },
 
     async restoreClaim(claims) {
-      for (const { row, previousClaimedAt } of claims) {
+      for (const { row, previousClaimedAt, previousHolder } of claims) {
         await db
           .update(notifications)
-          .set({ claimedAt: previousClaimedAt })
+          .set({ claimedAt: previousClaimedAt, ...holderColumns(previousHolder) })
           .where(ours([row.id]));
       }
     },

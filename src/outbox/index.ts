@@ -3,7 +3,8 @@
  * planner-queue, the dispatcher claims and marks through dispatch-store, the reminders service and
  * previews read through message-reads; the keys that make each message exist once are in outbox-keys.
  */
-export { createOutboxStore, type OutboxStore, type StaleClaim } from './dispatch-store';
+export { type ClaimHolder, holderKey } from './claim-holders';
+export { createOutboxStore, type OutboxStore, type StaleClaim, type StaleTakeover } from './dispatch-store';
 export type { LaneClaim } from './lane-claims';
 export { messagesShowingTasks, pendingDueWithAccount, rowsOfMessage } from './message-reads';
 export { adminCopyKey, channelBrokenKey, digestKey, taskOpenedKey } from './outbox-keys';

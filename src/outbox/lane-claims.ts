@@ -12,6 +12,7 @@
 import { and, eq, inArray, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../db/database';
 import { notifications } from '../db/schema';
+import { type ClaimHolder, holderColumns } from './claim-holders';
 import { laneSql, type NotificationRow, rowsOf } from './outbox-rows';
 
 export interface LaneClaim {
@@ -23,6 +24,8 @@ export interface LaneClaim {
   leaseMs: number;
   /** Rows per lane at most: far more than any channel's late backlog, so that one is never split. */
   maxRowsPerLane: number;
+  /** The session this dispatcher holds, named on every row it claims. */
+  holder: ClaimHolder;
 }
 
 // The advisory-lock key space of lane claims (migrations lock a single bigint key of their own).
@@ -113,6 +116,7 @@ async function claimOnce(
         status: 'sending',
         claimedAt: now,
         claimedBy: instanceId,
+        ...holderColumns(claim.holder),
         attempts: sql`${notifications.attempts} + 1`,
         // Where it will most likely be posted; routing records a DM instead before posting there.
         sentChannel: sql`${notifications.channelId}`,

@@ -23,7 +23,7 @@ let migratedTemplate: Promise<Blob> | null = null;
  * A dump of a freshly migrated PGlite, made once per test worker: loading it takes well under a
  * second, where initialising and migrating a new PGlite takes several.
  */
-function migratedPgliteDump(): Promise<Blob> {
+export function migratedPgliteDump(): Promise<Blob> {
   migratedTemplate ??= (async () => {
     const template = await openDatabase({ kind: 'pglite-memory' });
     await migrate(template.db);

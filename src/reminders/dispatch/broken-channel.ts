@@ -35,6 +35,6 @@ export async function handleBrokenChannel(
     }
   }
   // Inserted already claimed by this run, so they are sent now; an existing key means told before.
-  const newNotices = await ctx.store.insertClaimed(notices, now);
+  const newNotices = await ctx.store.insertClaimed(notices, now, ctx.holder);
   await ctx.queue([...rows, ...newNotices], deadline);
 }

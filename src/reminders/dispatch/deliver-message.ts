@@ -50,7 +50,8 @@ async function settleUnknownOutcome(ctx: RunContext, message: QueuedMessage, att
       keys,
     });
   } catch (error) {
-    // Still not knowing: the rows stay claimed and recovery looks again once the lease runs out.
+    // Still not knowing: the rows stay claimed; recovery looks again once the lease runs out, or
+    // sooner if this process dies meanwhile.
     ctx.logger.warn(`Lost Slack's answer for ${keys.join(', ')} and could not read ${message.channel}`, error);
     return;
   }

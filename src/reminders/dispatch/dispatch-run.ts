@@ -2,14 +2,17 @@
  * One dispatcher run: settle stale claims first (never resend what may have gone out), then keep
  * every free lane busy: claim the due rows of lanes nobody is working, post them at their
  * channel's pace, and as a lane empties claim again, until no lane is busy and nothing due is left
- * to claim. No transaction is ever held across a Slack call.
+ * to claim. No transaction is ever held across a Slack call. Every claim names the database
+ * session the process holds; if that session is lost, the run stops posting and ends.
  */
+import type { SessionKeeper } from '../../db/held-session';
 import { groupBy } from '../../db/in-chunks';
 import { laneOf, type OutboxStore } from '../../outbox';
 import type { AccountChannels } from './account-channels';
 import { deliverMessage } from './deliver-message';
 import type { DmChannels } from './dm-channels';
 import type { Gate } from './gate';
+import type { GoneHolderWatch } from './gone-holders';
 import { createLanes, type Lanes } from './lanes';
 import { IDLE_POLL_MS, MAX_ROWS_PER_LANE_CLAIM, RECOVERY_EVERY_MS } from './options';
 import type { Pacer } from './pacer';
@@ -34,6 +37,9 @@ export interface DispatcherParts {
   pacer: Pacer;
   posts: Gate;
   heldLanes: Map<string, number>;
+  /** The session claims name; shared by the process's dispatchers on one database. */
+  sessions: SessionKeeper;
+  goneHolders: GoneHolderWatch;
   clock: () => number;
 }
 
@@ -61,6 +67,7 @@ async function claimFreeLanes(ctx: RunContext, lanes: Lanes<QueuedMessage>): Pro
     skip,
     leaseMs: ctx.options.leaseMs,
     maxRowsPerLane: MAX_ROWS_PER_LANE_CLAIM,
+    holder: ctx.holder,
   });
   if (rows.length === 0) return false;
   ctx.report.claimed += rows.length;
@@ -70,12 +77,16 @@ async function claimFreeLanes(ctx: RunContext, lanes: Lanes<QueuedMessage>): Pro
 }
 
 export async function runDispatch(parts: DispatcherParts, startAt: Date, control: RunControl): Promise<DispatchReport> {
+  const session = await parts.sessions.current();
   const started = parts.clock();
   const ctx: RunContext = {
     ...parts,
     now: () => new Date(startAt.getTime() + parts.clock() - started),
     report: emptyReport(),
-    stopping: () => control.stopping,
+    holder: session.backend,
+    goneHolderGraceMs: session.singleProcess ? 0 : parts.options.goneHolderGraceMs,
+    // A lost session makes this process look dead to the others, who take its claims over.
+    stopping: () => control.stopping || session.lost(),
     brokenChannels: new Set(),
     async queue(rows, deadline) {
       const targeted = await routeRows(ctx, rows);
@@ -93,18 +104,20 @@ export async function runDispatch(parts: DispatcherParts, startAt: Date, control
     onIdle: () => control.wakeup.notify(),
   });
 
-  let recoveredAt = Number.NEGATIVE_INFINITY;
+  let recoverAt = Number.NEGATIVE_INFINITY;
+  // Claims of a holder seen gone wait out its grace: the run stays until it can take them over.
+  let graceEndsAt: number | null = null;
   try {
-    while (!control.stopping) {
+    while (!ctx.stopping()) {
       // A run can outlast a lease: claims a dead replica left behind are settled as it goes.
-      if (parts.clock() - recoveredAt >= RECOVERY_EVERY_MS) {
-        await recoverStale(ctx);
-        recoveredAt = parts.clock();
+      if (parts.clock() >= recoverAt) {
+        graceEndsAt = await recoverStale(ctx);
+        recoverAt = Math.min(parts.clock() + RECOVERY_EVERY_MS, graceEndsAt ?? Number.POSITIVE_INFINITY);
       }
       control.wakeup.take();
       const claimed = await claimFreeLanes(ctx, lanes);
-      if (!claimed && lanes.keys().size === 0 && !control.wakeup.pending()) break;
-      await control.wakeup.wait(IDLE_POLL_MS);
+      if (!claimed && lanes.keys().size === 0 && !control.wakeup.pending() && graceEndsAt === null) break;
+      await control.wakeup.wait(Math.max(0, Math.min(IDLE_POLL_MS, recoverAt - parts.clock())));
     }
   } finally {
     control.closing = true;

@@ -3,11 +3,13 @@
  * PostgreSQL (or one on PGlite). A dispatcher runs while rows are due (see dispatch-run) and never
  * runs twice at once: a call during a run joins it.
  */
+import { keepSession } from '../../db/held-session';
 import { createOutboxStore } from '../../outbox';
 import { createAccountChannels } from './account-channels';
 import { type DispatcherParts, type RunControl, runDispatch } from './dispatch-run';
 import { createDmChannels } from './dm-channels';
 import { createGate } from './gate';
+import { watchGoneHolders } from './gone-holders';
 import { resolveOptions, sharedStatementWindowMs } from './options';
 import { createPacer } from './pacer';
 import { emptyReport } from './report';
@@ -35,6 +37,8 @@ export function createDispatcher(deps: DispatcherDeps): Dispatcher {
     pacer: createPacer(options.perChannelIntervalMs, clock),
     posts: createGate(options.maxPostsInFlight),
     heldLanes: new Map(),
+    sessions: keepSession(deps.db),
+    goneHolders: watchGoneHolders(),
     clock,
   };
   let current: { control: RunControl; report: Promise<DispatchReport> } | null = null;
@@ -65,10 +69,13 @@ export function createDispatcher(deps: DispatcherDeps): Dispatcher {
     async stop() {
       stopped = true;
       const run = current;
-      if (!run) return;
-      run.control.stopping = true;
-      run.control.wakeup.notify();
-      await run.report.catch(() => {});
+      if (run) {
+        run.control.stopping = true;
+        run.control.wakeup.notify();
+        await run.report.catch(() => {});
+      }
+      // Nothing of this dispatcher is claimed anymore, or it is left for recovery either way.
+      await parts.sessions.release();
     },
   };
 }

@@ -1,5 +1,11 @@
 import type { DispatcherOptions } from './types';
 
+/**
+ * A post started just before its holder's session ended lands within the Slack client's timeout
+ * (30 s, createReminderSlackClient); a little more, and Slack's history shows it.
+ */
+const GONE_HOLDER_GRACE_MS = 35_000;
+
 export const DEFAULT_DISPATCHER_OPTIONS: DispatcherOptions = {
   perChannelIntervalMs: 1000,
   leaseMs: 5 * 60_000,
@@ -11,6 +17,7 @@ export const DEFAULT_DISPATCHER_OPTIONS: DispatcherOptions = {
   maxPostsInFlight: 50,
   maxAttempts: 8,
   maxRateLimitWaitMs: 60_000,
+  goneHolderGraceMs: GONE_HOLDER_GRACE_MS,
 };
 
 /** Slack renders long messages poorly; more late rows than this for one channel make several messages. */
@@ -22,7 +29,10 @@ export const MAX_ROWS_PER_COMBINED_MESSAGE = 20;
  */
 export const MAX_ROWS_PER_LANE_CLAIM = 1000;
 
-/** Stale claims taken over per recovery; recovery runs at the start of a run and every minute of it. */
+/**
+ * Stale claims taken over at once; recovery goes on batch after batch until none is left. It runs
+ * at the start of a run, every minute of it, and when a gone holder's grace ends.
+ */
 export const STALE_CLAIMS_PER_RECOVERY = 200;
 export const RECOVERY_EVERY_MS = 60_000;
 

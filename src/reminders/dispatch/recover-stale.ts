@@ -1,7 +1,9 @@
 /**
- * Before anything is sent again: rows left 'sending' past their lease belong to a dispatcher that
- * died or never learned Slack's answer. Each is looked up in the history of the channel it was
- * being posted to; found means it went out (record it), not found means it did not (send it).
+ * Before anything is sent again: rows left 'sending' by a dispatcher whose database session has
+ * ended (its process died), or past their lease (a dispatcher stuck, or that never learned Slack's
+ * answer). Each is looked up in the history of the channel it was being posted to, however it was
+ * found stale: a dispatcher may have posted just before dying. Found means it went out (record
+ * it), not found means it did not (send it).
  */
 import { groupBy } from '../../db/in-chunks';
 import type { StaleClaim } from '../../outbox';
@@ -11,7 +13,8 @@ import { findReminders, HISTORY_SLACK_MS } from './reminder-history';
 import type { RunContext } from './run-context';
 import { classifySlackError } from './slack-errors';
 
-async function resolveChannel(ctx: RunContext, channel: string, claims: StaleClaim[]): Promise<void> {
+/** Settles one channel's stale claims; false when its history could not be read and they were put back. */
+async function resolveChannel(ctx: RunContext, channel: string, claims: StaleClaim[]): Promise<boolean> {
   // Claims carry the run's instant; Slack stamps messages by the wall clock. Take the earlier.
   const earliestClaim = Math.min(...claims.map((claim) => claim.previousClaimedAt.getTime()), ctx.clock());
   let found: Map<string, string>;
@@ -29,12 +32,12 @@ async function resolveChannel(ctx: RunContext, channel: string, claims: StaleCla
         claims.map((claim) => claim.row.id),
         { notBefore: null, lastError: `history unreadable: ${failure.error}`, refundAttempt: false },
       );
-      return;
+      return true;
     }
     // Not knowing is no reason to send twice: leave the rows for the next pass to look again.
     await ctx.store.restoreClaim(claims);
     ctx.logger.warn(`Could not read ${channel} history to recover ${claims.length} reminder(s); will retry`, error);
-    return;
+    return false;
   }
 
   const missing = claims.filter((claim) => !found.has(claim.row.key));
@@ -53,11 +56,11 @@ async function resolveChannel(ctx: RunContext, channel: string, claims: StaleCla
     ctx.report.sent += marked;
     if (late) ctx.report.late += marked;
   }
+  return true;
 }
 
-export async function recoverStale(ctx: RunContext): Promise<void> {
-  const claims = await ctx.store.claimStale(ctx.now(), ctx.options.leaseMs, STALE_CLAIMS_PER_RECOVERY);
-  if (claims.length === 0) return;
+/** Settles a batch of taken-over claims; false when some were put back to be looked at again. */
+async function settleClaims(ctx: RunContext, claims: StaleClaim[]): Promise<boolean> {
   ctx.logger.warn(`Recovering ${claims.length} reminder(s) whose dispatcher did not finish`);
   // No target recorded: the dispatcher died before posting anything.
   const untargeted = claims.filter((claim) => claim.row.sentChannel === null);
@@ -66,7 +69,30 @@ export async function recoverStale(ctx: RunContext): Promise<void> {
     { notBefore: null, lastError: null, refundAttempt: true },
   );
   const targeted = claims.filter((claim) => claim.row.sentChannel !== null);
+  let settled = true;
   for (const [channel, channelClaims] of groupBy(targeted, (claim) => claim.row.sentChannel ?? '')) {
-    await resolveChannel(ctx, channel, channelClaims);
+    if (!(await resolveChannel(ctx, channel, channelClaims))) settled = false;
   }
+  return settled;
+}
+
+/**
+ * Takes over and settles every stale claim there is, batch after batch. Returns when (on the
+ * wall clock) holders seen gone but still in their grace may be taken over, or null if none are.
+ */
+export async function recoverStale(ctx: RunContext): Promise<number | null> {
+  const { due, nextAt } = ctx.goneHolders.settle(await ctx.store.goneHolders(), ctx.clock(), ctx.goneHolderGraceMs);
+  for (;;) {
+    const claims = await ctx.store.claimStale(ctx.now(), {
+      leaseMs: ctx.options.leaseMs,
+      limit: STALE_CLAIMS_PER_RECOVERY,
+      goneHolders: due,
+      holder: ctx.holder,
+    });
+    if (claims.length === 0) break;
+    const settled = await settleClaims(ctx, claims);
+    // Claims put back are stale again at once: the next recovery looks at them, not this one.
+    if (!settled || claims.length < STALE_CLAIMS_PER_RECOVERY) break;
+  }
+  return nextAt;
 }

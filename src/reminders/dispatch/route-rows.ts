@@ -38,6 +38,7 @@ async function fanOutToAdmins(ctx: RunContext, rows: NotificationRow[]): Promise
   const copies = await ctx.store.insertClaimed(
     rows.flatMap((row) => adminCopies(row, ctx.admins)),
     ctx.now(),
+    ctx.holder,
   );
   for (const row of rows) {
     await ctx.store.markSkipped([row.id], `channel ${row.channelId ?? ''} broken; copied to the admins' DMs`);

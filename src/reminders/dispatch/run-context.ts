@@ -1,9 +1,10 @@
 /** Everything one dispatcher run shares between its phases and lanes. */
 import type { webApi } from '@slack/bolt';
-import type { OutboxStore } from '../../outbox';
+import type { ClaimHolder, OutboxStore } from '../../outbox';
 import type { AccountChannels } from './account-channels';
 import type { DmChannels } from './dm-channels';
 import type { Gate } from './gate';
+import type { GoneHolderWatch } from './gone-holders';
 import type { Pacer } from './pacer';
 import type { OutgoingMessage } from './plan-messages';
 import type { DispatcherOptions, DispatchLogger, DispatchReport, NotificationRow, RenderMessage } from './types';
@@ -34,7 +35,16 @@ export interface RunContext {
   posts: Gate;
   /** Wall clock, for what Slack measures in real time: pacing, history windows, deadlines. */
   clock: () => number;
-  /** The dispatcher is stopping: no new post starts, claimed rows go back to pending. */
+  /** The database session this run holds: every claim it makes names it. */
+  holder: ClaimHolder;
+  /** How long a holder must have been seen gone before its claims are taken over (0 on PGlite). */
+  goneHolderGraceMs: number;
+  /** When each gone holder was first seen gone; spans runs. */
+  goneHolders: GoneHolderWatch;
+  /**
+   * No new post starts, claimed rows go back to pending: the dispatcher is stopping, or the
+   * run's session was lost (others may be taking its claims over).
+   */
   stopping(): boolean;
   /** Channels Slack refused for good during this run, whatever the accounts table says. */
   brokenChannels: Set<string>;

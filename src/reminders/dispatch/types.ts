@@ -44,8 +44,17 @@ export interface DispatchLogger {
 export interface DispatcherOptions {
   /** Slack allows about one message per second per channel. */
   perChannelIntervalMs: number;
-  /** A 'sending' row older than this belongs to a dispatcher presumed dead. */
+  /**
+   * A 'sending' row claimed longer ago than this belongs to a dispatcher presumed dead or stuck,
+   * whatever its holder's session says. Claims whose holder's session has ended are recovered
+   * sooner (see goneHolderGraceMs).
+   */
   leaseMs: number;
+  /**
+   * On PostgreSQL, how long a claim holder's session must have been seen gone before its claims are
+   * taken over (its process may live on and have a post in flight). PGlite takes them over at once.
+   */
+  goneHolderGraceMs: number;
   /** A row that existed and was due longer ago than this is sent marked late. */
   lateAfterMs: number;
   /** More late rows than this for one channel are combined into one message. */
@@ -68,7 +77,10 @@ export interface DispatcherDeps {
    */
   slack: webApi.WebClient;
   render: RenderMessage;
-  /** Written to claimed_by; distinct per process. */
+  /**
+   * Written to claimed_by; distinct per process. Claims also name the database session the process
+   * holds (src/db/held-session.ts), which is how others learn that it died.
+   */
   instanceId: string;
   /** Slack user ids told once when an account channel breaks, and the fallback with no recipient. */
   admins: string[];
@@ -110,6 +122,9 @@ export interface Dispatcher {
    * starts no second run: it joins that one (which looks again for due rows) and gets its report.
    */
   drain(now: Date): Promise<DispatchReport>;
-  /** Ends the run in progress soon (claimed rows not yet posted go back to pending) and starts no other. */
+  /**
+   * Ends the run in progress soon (claimed rows not yet posted go back to pending), starts no other,
+   * and lets go of the database session its claims named (once no other dispatcher on it needs it).
+   */
   stop(): Promise<void>;
 }

@@ -21,6 +21,8 @@ function row(key: string, minutesAgo: number, queuedMinutesAgo = minutesAgo): No
     notBefore: null,
     claimedAt: NOW,
     claimedBy: 'test',
+    claimBackendPid: null,
+    claimBackendStart: null,
     sentChannel: null,
     sentTs: null,
     sentAt: null,
