@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { AppDeps } from '../../src/app-deps';
+import { blockActionKey } from '../../src/requests/handled-requests';
 import { notNeededModalFor } from '../../src/use-cases/mark-task-not-needed';
 import { logModalForTask } from '../../src/use-cases/open-log-modal';
 import { publishHome } from '../../src/use-cases/publish-home';
@@ -60,9 +61,16 @@ export function taskSnoozeChosen(deps: AppDeps) {
     if (!parsed) return tellClicker(deps, args, 'I did not understand that snooze choice.');
     const result = await snoozeTask(
       deps,
-      { ...parsed, userId: args.body.user.id, clicked: clickedMessage(args.body) },
+      {
+        ...parsed,
+        userId: args.body.user.id,
+        clicked: clickedMessage(args.body),
+        requestKey: blockActionKey(args.body.trigger_id),
+      },
       deps.now(),
     );
+    // A replay was answered the first time.
+    if (result.ok === 'replayed') return;
     // On a message, the message itself now shows the snooze.
     if (!result.ok || clickedOnHome(args.body)) await tellClicker(deps, args, result.message);
   };

@@ -1,4 +1,5 @@
 import type { AppDeps } from '../../src/app-deps';
+import { viewSubmissionKey } from '../../src/requests/handled-requests';
 import { addAccount } from '../../src/use-cases/add-account';
 import {
   ACCOUNT_MODAL,
@@ -14,10 +15,20 @@ import type { ViewSubmissionArgs } from '../listener-args';
  */
 export function accountAddSubmitted(deps: AppDeps) {
   return async ({ ack, body, view, client }: ViewSubmissionArgs): Promise<void> => {
-    const result = await addAccount(deps, {
-      userId: body.user.id,
-      input: accountInputFromSubmission(view.state.values),
-    });
+    const result = await addAccount(
+      deps,
+      {
+        userId: body.user.id,
+        input: accountInputFromSubmission(view.state.values),
+        requestKey: viewSubmissionKey(view.id, view.hash),
+      },
+      deps.now(),
+    );
+    // A replay was answered the first time; "that name is taken" would be wrong.
+    if (result.ok === 'replayed') {
+      await ack();
+      return;
+    }
     if (!result.ok) {
       await ack({
         response_action: 'errors',

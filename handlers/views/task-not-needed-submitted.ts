@@ -1,4 +1,5 @@
 import type { AppDeps } from '../../src/app-deps';
+import { viewSubmissionKey } from '../../src/requests/handled-requests';
 import { markTaskNotNeeded } from '../../src/use-cases/mark-task-not-needed';
 import { publishHome } from '../../src/use-cases/publish-home';
 import { NOT_NEEDED_MODAL, type NotNeededMetadata, notNeededMetadataSchema } from '../../src/views/not-needed-modal';
@@ -29,14 +30,17 @@ export function taskNotNeededSubmitted(deps: AppDeps) {
       userId: body.user.id,
       reason: readState(view.state.values, NOT_NEEDED_MODAL.reason).text,
       clicked: metadata.channel && metadata.ts ? { channel: metadata.channel, ts: metadata.ts } : undefined,
+      requestKey: viewSubmissionKey(view.id, view.hash),
     });
     if (!result.ok) return fieldError(result.error);
     await ack();
-    const outcome = await result.close(deps.now());
-    if (!outcome.closed) {
-      await client.chat.postMessage({ channel: body.user.id, text: outcome.message });
+    const closing = await result.close(deps.now());
+    // A replay was answered the first time: telling the person "already closed" now would be wrong.
+    if (closing.outcome === 'replayed') return;
+    if (closing.outcome === 'already_closed') {
+      await client.chat.postMessage({ channel: body.user.id, text: closing.message });
     } else if (metadata.fromHome) {
-      await publishHome({ ...deps, slack: client }, { userId: body.user.id, notice: outcome.message }, deps.now());
+      await publishHome({ ...deps, slack: client }, { userId: body.user.id, notice: closing.message }, deps.now());
     }
   };
 }

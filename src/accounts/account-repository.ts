@@ -3,6 +3,7 @@ import { type DbOrTx, jsonRecordset } from '../db/database';
 import { groupBy, inChunks } from '../db/in-chunks';
 import { accountMembers, accounts, tasks } from '../db/schema';
 import { type Account, type AccountTeamMember, accountNameKey } from '../domain/account';
+import { handleOnce } from '../requests/handled-requests';
 
 /** An account as it is created: everything but its id and status, plus the head count. */
 export type NewAccount = Omit<Account, 'id' | 'status'> & { employeeCount: number | null };
@@ -115,20 +116,39 @@ export function createAccountRepository({ db }: { db: DbOrTx }) {
     return (await withTeams(rows))[0] ?? null;
   }
 
+  /**
+   * Creates one account with its team, unless `once` names a request already handled (then null);
+   * a taken name raises AccountNameTakenError and leaves the request's key free.
+   */
+  async function createAccount(input: NewAccount, once?: { requestKey: string; now: Date }): Promise<Account | null> {
+    try {
+      const id = await db.transaction(async (tx) => {
+        if (once && !(await handleOnce(tx, once.requestKey, once.now))) return null;
+        return insertAccount(tx, input);
+      });
+      if (!id) return null;
+      const created = await findById(id);
+      if (!created) throw new Error(`Account ${id} vanished right after it was created.`);
+      return created;
+    } catch (error) {
+      if (isUniqueViolation(error)) throw new AccountNameTakenError(input.name.trim());
+      throw error;
+    }
+  }
+
   return {
     findById,
 
     /** Creates one account with its team; a taken name raises AccountNameTakenError. */
     async create(input: NewAccount): Promise<Account> {
-      try {
-        const id = await db.transaction((tx) => insertAccount(tx, input));
-        const created = await findById(id);
-        if (!created) throw new Error(`Account ${id} vanished right after it was created.`);
-        return created;
-      } catch (error) {
-        if (isUniqueViolation(error)) throw new AccountNameTakenError(input.name.trim());
-        throw error;
-      }
+      const created = await createAccount(input);
+      if (!created) throw new Error(`Creating account ${input.name} returned nothing.`);
+      return created;
+    },
+
+    /** As `create`, once per Slack request (src/requests/handled-requests.ts): null for a replay. */
+    async createOnce(input: NewAccount, requestKey: string, now: Date): Promise<Account | null> {
+      return createAccount(input, { requestKey, now });
     },
 
     /**
@@ -218,6 +238,27 @@ export function createAccountRepository({ db }: { db: DbOrTx }) {
       const updated = await findById(id);
       if (!updated) throw new Error(`Account ${id} vanished while its renewal was recorded.`);
       return updated;
+    },
+
+    /**
+     * As `updateRenewalDate`, once per Slack request: null for a replay, which would otherwise roll
+     * the date forward a second year. The key and the date commit together.
+     */
+    async updateRenewalDateOnce(
+      id: string,
+      renewalDate: string,
+      requestKey: string,
+      now: Date,
+    ): Promise<Account | null> {
+      const updated = await db.transaction(async (tx) => {
+        if (!(await handleOnce(tx, requestKey, now))) return false;
+        await tx.update(accounts).set({ renewalDate, updatedAt: new Date() }).where(eq(accounts.id, id));
+        return true;
+      });
+      if (!updated) return null;
+      const account = await findById(id);
+      if (!account) throw new Error(`Account ${id} vanished while its renewal was recorded.`);
+      return account;
     },
 
     /**

@@ -5,6 +5,7 @@ import type { ActivityType } from '../domain/activity';
 import { SNOOZE_CHOICES, type SnoozeChoice } from '../domain/task';
 import { messagesShowingTasks, rowsOfMessage } from '../outbox';
 import type { KnownBlock } from '../slack/block-kit';
+import type { TaskChange } from '../tasks/task-repository';
 import { reminderMetadata, slackMetadata } from './dispatch/reminder-metadata';
 import { createNotificationRenderer } from './render-notification';
 import { type PlannerDeps, replanAccount } from './run-planner';
@@ -80,23 +81,33 @@ export function createRemindersService(deps: RemindersDeps) {
       return sync.completed;
     },
 
+    /** Snoozes a task once per `requestKey` (see src/requests/handled-requests.ts); only a change refreshes its messages. */
     async snooze(
       taskId: string,
       by: string,
       choice: SnoozeChoice,
       now: Date,
+      requestKey: string,
       clicked?: MessageRef,
-    ): Promise<Date | null> {
+    ): Promise<{ change: TaskChange; until: Date }> {
       const until = new Date(now.getTime() + SNOOZE_CHOICES[choice] * 24 * 60 * 60 * 1000);
-      if (!(await deps.tasks.snooze(taskId, by, until, now))) return null;
-      await refreshTask(taskId, now, clicked);
-      return until;
+      const change = await deps.tasks.snooze(taskId, by, until, now, requestKey);
+      if (change === 'changed') await refreshTask(taskId, now, clicked);
+      return { change, until };
     },
 
-    async markNotNeeded(taskId: string, by: string, reason: string, now: Date, clicked?: MessageRef): Promise<boolean> {
-      if (!(await deps.tasks.markNotNeeded(taskId, by, reason, now))) return false;
-      await refreshTask(taskId, now, clicked);
-      return true;
+    /** Closes a task as not needed once per `requestKey`; only a change refreshes its messages. */
+    async markNotNeeded(
+      taskId: string,
+      by: string,
+      reason: string,
+      now: Date,
+      requestKey: string,
+      clicked?: MessageRef,
+    ): Promise<TaskChange> {
+      const change = await deps.tasks.markNotNeeded(taskId, by, reason, now, requestKey);
+      if (change === 'changed') await refreshTask(taskId, now, clicked);
+      return change;
     },
   };
 }

@@ -12,6 +12,9 @@ export const viewSubmissionKey = (viewId: string, hash: string) => `view:${viewI
 /** The key of a slash command: every invocation has its own trigger id. */
 export const commandKey = (triggerId: string) => `command:${triggerId}`;
 
+/** The key of a button click or menu choice: like a command, every interaction has its own trigger id. */
+export const blockActionKey = (triggerId: string) => `action:${triggerId}`;
+
 /**
  * Records `key` as handled; false when it already was (a replay of the same signed request).
  * Run it in the transaction that writes, so a write that fails leaves the key free for a retry.

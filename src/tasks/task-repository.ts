@@ -3,6 +3,7 @@ import { type DbOrTx, jsonRecordset, queryRows } from '../db/database';
 import { groupBy, inChunks } from '../db/in-chunks';
 import { accounts, tasks } from '../db/schema';
 import type { StoredTaskKey, Task, TaskStatus } from '../domain/task';
+import { handleOnce } from '../requests/handled-requests';
 
 /** A task the planner creates; (accountId, ruleId, periodKey) names it for good. */
 export interface NewPlannedTask {
@@ -30,6 +31,9 @@ const INSERT_ROWS = 2_000;
 
 export type TaskWithAccount = Task & { accountName: string; accountChannelId: string | null };
 
+/** What a person's change to a task did: made, refused because the task had closed, or a replay. */
+export type TaskChange = 'changed' | 'already_closed' | 'replayed';
+
 const activeAt = (now: Date) =>
   or(eq(tasks.status, 'open'), and(eq(tasks.status, 'snoozed'), lte(tasks.snoozedUntil, now)));
 
@@ -44,6 +48,21 @@ function flatten(rows: Array<{ task: Task; accountName: string; accountChannelId
 }
 
 export function createTaskRepository({ db }: { db: DbOrTx }) {
+  /**
+   * Runs a person's change to a task with the request's key in one transaction: a replay changes
+   * nothing, and a change refused because the task had closed still uses up the key (it was answered).
+   */
+  async function changeOnce(
+    requestKey: string,
+    now: Date,
+    change: (tx: DbOrTx) => Promise<Array<{ id: string }>>,
+  ): Promise<TaskChange> {
+    return db.transaction(async (tx) => {
+      if (!(await handleOnce(tx, requestKey, now))) return 'replayed';
+      return (await change(tx)).length > 0 ? 'changed' : 'already_closed';
+    });
+  }
+
   return {
     async findById(id: string): Promise<TaskWithAccount | null> {
       const rows = await db
@@ -163,38 +182,40 @@ export function createTaskRepository({ db }: { db: DbOrTx }) {
       return groupBy(rows, (row) => row.accountId);
     },
 
-    /** Snoozes an active task; returns false when it was already closed. */
-    async snooze(id: string, by: string, until: Date, now: Date): Promise<boolean> {
-      const updated = await db
-        .update(tasks)
-        .set({
-          status: 'snoozed',
-          snoozedUntil: until,
-          resolvedBy: by,
-          resolvedReason: null,
-          resolvedAt: now,
-          updatedAt: now,
-        })
-        .where(and(eq(tasks.id, id), inArray(tasks.status, ['open', 'snoozed'])))
-        .returning({ id: tasks.id });
-      return updated.length > 0;
+    /** Snoozes an active task, once per Slack request: a replay must not push `until` later. */
+    async snooze(id: string, by: string, until: Date, now: Date, requestKey: string): Promise<TaskChange> {
+      return changeOnce(requestKey, now, (tx) =>
+        tx
+          .update(tasks)
+          .set({
+            status: 'snoozed',
+            snoozedUntil: until,
+            resolvedBy: by,
+            resolvedReason: null,
+            resolvedAt: now,
+            updatedAt: now,
+          })
+          .where(and(eq(tasks.id, id), inArray(tasks.status, ['open', 'snoozed'])))
+          .returning({ id: tasks.id }),
+      );
     },
 
-    /** Closes an active task as not needed, remembering who said so and why. */
-    async markNotNeeded(id: string, by: string, reason: string, now: Date): Promise<boolean> {
-      const updated = await db
-        .update(tasks)
-        .set({
-          status: 'not_needed',
-          snoozedUntil: null,
-          resolvedBy: by,
-          resolvedReason: reason,
-          resolvedAt: now,
-          updatedAt: now,
-        })
-        .where(and(eq(tasks.id, id), inArray(tasks.status, ['open', 'snoozed'])))
-        .returning({ id: tasks.id });
-      return updated.length > 0;
+    /** Closes an active task as not needed, remembering who said so and why; once per Slack request. */
+    async markNotNeeded(id: string, by: string, reason: string, now: Date, requestKey: string): Promise<TaskChange> {
+      return changeOnce(requestKey, now, (tx) =>
+        tx
+          .update(tasks)
+          .set({
+            status: 'not_needed',
+            snoozedUntil: null,
+            resolvedBy: by,
+            resolvedReason: reason,
+            resolvedAt: now,
+            updatedAt: now,
+          })
+          .where(and(eq(tasks.id, id), inArray(tasks.status, ['open', 'snoozed'])))
+          .returning({ id: tasks.id }),
+      );
     },
 
     async countByStatus(): Promise<Record<string, number>> {

@@ -11,6 +11,8 @@ import { refusalText } from '../views/permission-messages';
 
 export type AddAccountResult =
   | { ok: false; fieldErrors: FieldErrors }
+  /** The same submission again (a replay within the signing window): nothing was written. */
+  | { ok: 'replayed' }
   | {
       ok: true;
       account: Account;
@@ -38,31 +40,35 @@ export function accountAddModalFor(
 
 /**
  * Validates and creates one account, for the CS admins only; a taken name is a field error, not a
- * crash, and so is a refusal (in plain text, on the name, with nothing written).
+ * crash, and so is a refusal (in plain text, on the name, with nothing written). Written once per
+ * `requestKey`: a replay is told apart from a second account of the same name.
  */
 export async function addAccount(
   deps: { accounts: AccountRepository; reminders: Pick<RemindersService, 'accountChanged'>; admins: readonly string[] },
-  request: { userId: string; input: unknown },
+  request: { userId: string; input: unknown; requestKey: string },
+  now: Date,
 ): Promise<AddAccountResult> {
   if (!mayAddAccounts(request.userId, deps.admins)) {
     return { ok: false, fieldErrors: { name: refusalText(whoMayAddAccounts(deps.admins), 'plain') } };
   }
   const parsed = newAccountInputSchema.safeParse(request.input);
   if (!parsed.success) return { ok: false, fieldErrors: fieldErrorsOf(parsed.error) };
-  let account: Account;
+  let created: Account | null;
   try {
-    account = await deps.accounts.create(parsed.data);
+    created = await deps.accounts.createOnce(parsed.data, request.requestKey, now);
   } catch (error) {
     if (error instanceof AccountNameTakenError) {
       return { ok: false, fieldErrors: { name: `${error.accountName} already exists; pick another name.` } };
     }
     throw error;
   }
+  if (!created) return { ok: 'replayed' };
+  const account = created;
   return {
     ok: true,
     account,
-    async announce(now) {
-      await deps.reminders.accountChanged(account, now);
+    async announce(later) {
+      await deps.reminders.accountChanged(account, later);
       const channel = account.channelId
         ? ` Reminders will go to ${mentionChannel(account.channelId)}: invite me there with \`/invite @cs-bot\`.`
         : '';

@@ -10,7 +10,8 @@ import { findTypedAccount } from './find-typed-account';
 /**
  * `/cs renewed <account>`: the customer renewed, so the renewal date rolls forward a year, which
  * starts the next renewal clock (SPEC.md, "Renewal"). Only the account's team and the CS admins
- * may record it; anyone else is told who can.
+ * may record it; anyone else is told who can. Written once per `requestKey`: a replay of the same
+ * command changes nothing and gets no message (the first one was answered).
  */
 export async function recordRenewal(
   deps: {
@@ -19,9 +20,9 @@ export async function recordRenewal(
     timeZone: string;
     admins: readonly string[];
   },
-  request: { accountName: string; userId: string },
+  request: { accountName: string; userId: string; requestKey: string },
   now: Date,
-): Promise<{ ok: boolean; message: string }> {
+): Promise<{ ok: boolean; message: string | null }> {
   const found = await findTypedAccount(deps.accounts, request.accountName);
   if ('problem' in found) return { ok: false, message: found.problem };
   const { account } = found;
@@ -35,7 +36,8 @@ export async function recordRenewal(
     };
   }
   const next = rollRenewalDate(account.renewalDate, dayIn(now, deps.timeZone));
-  const updated = await deps.accounts.updateRenewalDate(account.id, next);
+  const updated = await deps.accounts.updateRenewalDateOnce(account.id, next, request.requestKey, now);
+  if (!updated) return { ok: true, message: null };
   await deps.reminders.accountChanged(updated, now);
   return {
     ok: true,

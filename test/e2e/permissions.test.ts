@@ -1,15 +1,11 @@
-import { and, eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
-import { notifications, tasks } from '../../src/db/schema';
-import { dayIn } from '../../src/domain/calendar-day';
-import { createClockRuntime } from '../../src/reminders/clock-runtime';
-import { createReminderSlackClient } from '../../src/reminders/dispatch';
 import { ACCOUNT_MODAL } from '../../src/views/account-add-modal';
 import { LOG_MODAL } from '../../src/views/log-activity-modal';
 import { NOT_NEEDED_MODAL } from '../../src/views/not-needed-modal';
 import { snoozeValue, TASK_ACTIONS } from '../../src/views/task-reminder';
 import { createAccount, type E2eContext, useRunningApp } from '../support/e2e-context';
 import { RESPONSE_URL_METHOD, type RecordedCall } from '../support/fake-slack';
+import { isoDay, type Reminder, accountWithReminder as reminderFixture, taskRow } from '../support/reminder-fixture';
 import { blockActionsPayload, viewPayload, viewSubmissionPayload } from '../support/slack-signer';
 import { testDatabases } from '../support/test-databases';
 
@@ -17,7 +13,6 @@ const TEAM = 'U0TEAMCSM1';
 const OUTSIDER = 'U0OUTSIDE1';
 const ADMIN = 'U0ADMIN001';
 const FORGED = 'U1>|<!channel';
-const DAY_MS = 24 * 60 * 60 * 1000;
 
 interface Actor {
   who: string;
@@ -37,57 +32,19 @@ const WITHOUT_ADMINS: Actor[] = [
 ];
 
 const can = (allowed: boolean) => (allowed ? 'can' : 'cannot');
-const isoDay = (offsetDays: number) => dayIn(new Date(Date.now() + offsetDays * DAY_MS), 'UTC');
 const textOf = (call: RecordedCall) => JSON.stringify([call.args.text, call.args.blocks]);
 const callbackOf = (call: RecordedCall) => (call.args.view as { callback_id?: string }).callback_id;
 
-interface Reminder {
-  account: { id: string; name: string };
-  taskId: string;
-  message: { channel: string; ts: string };
-}
-
 let accountCount = 0;
 
-/**
- * A new account of TEAM's whose contract started a week ago, with its reminders posted in its
- * channel by a real clock pass: one of its tasks and the message that shows it.
- */
+/** A new account of TEAM's with its reminders posted in its channel (see reminder-fixture.ts). */
 async function accountWithReminder(context: E2eContext, label: string): Promise<Reminder> {
   accountCount += 1;
-  const channelId = `C0PERM${String(accountCount).padStart(4, '0')}`;
-  const account = await createAccount(context, {
+  return reminderFixture(context, {
     name: `${label} ${accountCount}`,
-    channelId,
-    contractStart: isoDay(-7),
-    renewalDate: isoDay(200),
+    channelId: `C0PERM${String(accountCount).padStart(4, '0')}`,
     team: [{ role: 'CSM', slackUserId: TEAM }],
   });
-  await createClockRuntime({
-    db: context.database.db,
-    slack: createReminderSlackClient('xoxb-test-token', { slackApiUrl: context.fake.url }),
-    timeZone: 'UTC',
-    admins: [],
-    dispatcherOptions: { perChannelIntervalMs: 1 },
-  }).runPass(new Date());
-  const [sent] = await context.database.db
-    .select()
-    .from(notifications)
-    .where(
-      and(
-        eq(notifications.accountId, account.id),
-        eq(notifications.status, 'sent'),
-        eq(notifications.sentChannel, channelId),
-      ),
-    );
-  const taskId = sent?.taskIds[0];
-  if (!sent?.sentTs || !taskId) throw new Error(`No reminder was posted for ${account.name}`);
-  return { account, taskId, message: { channel: channelId, ts: sent.sentTs } };
-}
-
-async function taskRow(context: E2eContext, taskId: string) {
-  const [row] = await context.database.db.select().from(tasks).where(eq(tasks.id, taskId));
-  return row;
 }
 
 const snoozeClick = (userId: string, taskId: string, message: Reminder['message']) =>
