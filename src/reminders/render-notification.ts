@@ -5,6 +5,7 @@ import { accounts } from '../db/schema';
 import { isActive } from '../domain/task';
 import type { NotificationRow } from '../outbox';
 import type { KnownBlock } from '../slack/block-kit';
+import { contextLine, SLACK_LIMITS, truncateMrkdwn } from '../slack/block-kit-limits';
 import type { TaskRepository, TaskWithAccount } from '../tasks/task-repository';
 import { channelBrokenMessage, overdueDigestMessage, taskOpenedMessage } from '../views/task-reminder';
 
@@ -111,12 +112,20 @@ export function createNotificationRenderer(deps: RenderDeps) {
     if (parts.length === 1 && only) return only;
     const shownTasks = parts.flatMap((part) => part.shownTasks ?? []);
     const blocks: KnownBlock[] = [];
-    for (const part of parts) {
-      if (blocks.length + part.blocks.length + 1 > 50) break;
+    let left = 0;
+    for (const [index, part] of parts.entries()) {
+      // A divider before each part, and a block kept for the line counting parts left out.
+      const reserve = index < parts.length - 1 ? 1 : 0;
+      if (blocks.length + part.blocks.length + 1 + reserve > SLACK_LIMITS.messageBlocks) {
+        left = parts.length - index;
+        break;
+      }
       if (blocks.length > 0) blocks.push({ type: 'divider' });
       blocks.push(...part.blocks);
     }
-    const text = `${parts.length} reminders: ${parts.map((part) => part.text).join(' · ')}`.slice(0, 3000);
+    if (left > 0)
+      blocks.push(contextLine(`…and ${left} more reminder${left === 1 ? '' : 's'}: \`/cs tasks\` lists them.`));
+    const text = truncateMrkdwn(`${parts.length} reminders: ${parts.map((part) => part.text).join(' · ')}`, 3000);
     return shownTasks.length > 0 ? { text, blocks, shownTasks } : { text, blocks };
   };
 }

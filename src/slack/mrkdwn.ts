@@ -11,11 +11,6 @@ export function escapeMrkdwn(text: string): string {
     .replace(/@(channel|here|everyone)\b/gi, '@\u2060$1');
 }
 
-/** Plain-text objects have a length limit; cut long user text with an ellipsis instead of failing. */
-export function truncate(text: string, max: number): string {
-  return text.length <= max ? text : `${text.slice(0, max - 1)}…`;
-}
-
 const SLACK_USER_ID = /^[UW][A-Z0-9]{2,}$/;
 const SLACK_CHANNEL_ID = /^[CGD][A-Z0-9]{2,}$/;
 

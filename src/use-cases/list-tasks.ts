@@ -1,10 +1,11 @@
 import type { AccountRepository } from '../accounts/account-repository';
 import { mayChangeAccount, whoMayChangeAccount } from '../domain/permissions';
 import type { KnownBlock } from '../slack/block-kit';
+import { contextLine } from '../slack/block-kit-limits';
 import { escapeMrkdwn } from '../slack/mrkdwn';
 import type { TaskRepository } from '../tasks/task-repository';
 import { refusalText } from '../views/permission-messages';
-import { MAX_TASKS_PER_MESSAGE, taskBlocks } from '../views/task-reminder';
+import { taskBlocks, taskListBlocks } from '../views/task-reminder';
 import { findTypedAccount } from './find-typed-account';
 
 /**
@@ -38,22 +39,15 @@ export async function listTasks(
   const overdue = tasks.filter((task) => task.dueAt <= now).length;
   const summary = `${title} ${request.accountName ? 'has' : 'have'} ${tasks.length} open task${tasks.length === 1 ? '' : 's'}, ${overdue} overdue:`;
   const blocks: KnownBlock[] = [{ type: 'section', text: { type: 'mrkdwn', text: summary } }];
-  for (const task of tasks.slice(0, MAX_TASKS_PER_MESSAGE)) {
-    blocks.push(
-      ...taskBlocks(task, {
-        now,
-        timeZone: deps.timeZone,
-        showAccount: !request.accountName,
-        canChange: readOnlyNote === null,
-      }),
-    );
-  }
-  if (tasks.length > MAX_TASKS_PER_MESSAGE) {
-    blocks.push({
-      type: 'context',
-      elements: [{ type: 'mrkdwn', text: `…and ${tasks.length - MAX_TASKS_PER_MESSAGE} more.` }],
+  const render = (task: (typeof tasks)[number]) =>
+    taskBlocks(task, {
+      now,
+      timeZone: deps.timeZone,
+      showAccount: !request.accountName,
+      canChange: readOnlyNote === null,
     });
-  }
-  if (readOnlyNote) blocks.push({ type: 'context', elements: [{ type: 'mrkdwn', text: readOnlyNote }] });
+  // Oldest due first, so what is left out is due latest; it shows here as these are done.
+  blocks.push(...taskListBlocks(tasks, render, ', due later: they show here as these are done or snoozed.'));
+  if (readOnlyNote) blocks.push(contextLine(readOnlyNote));
   return { text: summary, blocks };
 }

@@ -1,8 +1,9 @@
 import type { AppDeps } from '../app-deps';
-import type { ActivityType } from '../domain/activity';
+import { type ActivityType, NOTES_MAX_LENGTH } from '../domain/activity';
 import { dayIn } from '../domain/calendar-day';
 import { activityTypeForRule } from '../reminders/reminders-service';
 import type { ModalView } from '../slack/block-kit';
+import { truncateText } from '../slack/block-kit-limits';
 import { mentionedUserIds, readableMarkup } from '../slack/readable-markup';
 import { buildLogActivityModal, emptyLogModalDraft } from '../views/log-activity-modal';
 import { encodeLogModalMetadata } from '../views/log-modal-metadata';
@@ -30,7 +31,8 @@ export async function logModalFor(deps: ModalDeps, context: LogModalContext): Pr
       : null;
   if (account) draft.account = { id: account.id, name: account.name };
   if (context.type) draft.type = context.type;
-  if (context.notes) draft.notes = context.notes.slice(0, 3000);
+  // A long message is cut to what the notes field takes, marked so the cut shows.
+  if (context.notes) draft.notes = truncateText(context.notes, NOTES_MAX_LENGTH);
   return buildLogActivityModal(draft, encodeLogModalMetadata({ sourceMessageUrl: context.sourceMessageUrl }));
 }
 

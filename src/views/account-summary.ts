@@ -2,10 +2,14 @@ import { type Account, effectivePriority, TEAM_ROLES } from '../domain/account';
 import type { Activity } from '../domain/activity';
 import { formatDay } from '../domain/calendar-day';
 import type { KnownBlock } from '../slack/block-kit';
-import { escapeMrkdwn, mentionChannel, mentionUser, truncate } from '../slack/mrkdwn';
+import { SLACK_LIMITS, truncateMrkdwn, truncateText } from '../slack/block-kit-limits';
+import { escapeMrkdwn, mentionChannel, mentionUser } from '../slack/mrkdwn';
 import { describeActivity } from './activity-summary';
 
 const HEALTH_EMOJI = { green: ':large_green_circle:', yellow: ':large_yellow_circle:', red: ':red_circle:' } as const;
+
+/** How much of each activity's notes the timeline shows: a glance, not the record. */
+const NOTE_SHOWN = 140;
 
 const orDash = (value: string | null | undefined) => value ?? '—';
 
@@ -32,7 +36,7 @@ export function accountSummaryMessage(account: Account, recent: Activity[]): { t
       : recent
           .map((activity) => {
             const notes = activity.notes
-              ? ` — ${truncate(escapeMrkdwn(activity.notes.replace(/\s+/g, ' ')), 140)}`
+              ? ` — ${truncateMrkdwn(escapeMrkdwn(activity.notes.replace(/\s+/g, ' ')), NOTE_SHOWN)}`
               : '';
             return `• ${formatDay(activity.occurredOn)} · *${describeActivity(activity)}* by ${mentionUser(activity.loggedBy)}${notes}`;
           })
@@ -40,11 +44,14 @@ export function accountSummaryMessage(account: Account, recent: Activity[]): { t
   return {
     text: `${name}: ${account.health}, ${effectivePriority(account.health, account.priority)}`,
     blocks: [
-      { type: 'header', text: { type: 'plain_text', text: truncate(account.name, 150) } },
+      { type: 'header', text: { type: 'plain_text', text: truncateText(account.name, SLACK_LIMITS.headerText) } },
       { type: 'section', fields: fields.map((text) => ({ type: 'mrkdwn' as const, text })) },
       { type: 'context', elements: [{ type: 'mrkdwn', text: team }] },
       { type: 'divider' },
-      { type: 'section', text: { type: 'mrkdwn', text: `*Latest activities*\n${truncate(timeline, 2900)}` } },
+      {
+        type: 'section',
+        text: { type: 'mrkdwn', text: truncateMrkdwn(`*Latest activities*\n${timeline}`, SLACK_LIMITS.text) },
+      },
     ],
   };
 }

@@ -1,7 +1,8 @@
 import type { Account } from '../domain/account';
 import { ACTIVITY_TYPE_LABELS, type Activity, RENEWAL_OUTCOME_LABELS } from '../domain/activity';
 import { formatDay } from '../domain/calendar-day';
-import { escapeMrkdwn, mentionUser, truncate } from '../slack/mrkdwn';
+import { SLACK_LIMITS, truncateMrkdwn } from '../slack/block-kit-limits';
+import { escapeMrkdwn, mentionUser } from '../slack/mrkdwn';
 import type { ChannelMessage } from '../slack/slack-poster';
 
 /** One line naming the activity, e.g. "Renewal call (Likely to renew)" or "CSA engagement: CI". */
@@ -30,14 +31,18 @@ export function activitySummaryMessage(account: Account, activity: Activity): Ch
     ]
       .filter(Boolean)
       .join(' · ') || null;
-  const notes = activity.notes ? `>${truncate(escapeMrkdwn(activity.notes), 2900).replace(/\n/g, '\n>')}` : null;
+  // Quoted before it is cut: each line's ">" counts towards the section's limit too.
+  const notes = activity.notes
+    ? truncateMrkdwn(`>${escapeMrkdwn(activity.notes).replace(/\n/g, '\n>')}`, SLACK_LIMITS.text)
+    : null;
+  const bounded = (text: string) => ({ type: 'mrkdwn' as const, text: truncateMrkdwn(text, SLACK_LIMITS.text) });
   return {
     unfurl: false,
-    text: `${headline}${notes ? `\n${notes}` : ''}`,
+    text: truncateMrkdwn(`${headline}${notes ? `\n${notes}` : ''}`, SLACK_LIMITS.messageText),
     blocks: [
-      { type: 'section', text: { type: 'mrkdwn', text: headline } },
-      ...(notes ? [{ type: 'section' as const, text: { type: 'mrkdwn' as const, text: notes } }] : []),
-      ...(context ? [{ type: 'context' as const, elements: [{ type: 'mrkdwn' as const, text: context }] }] : []),
+      { type: 'section', text: bounded(headline) },
+      ...(notes ? [{ type: 'section' as const, text: bounded(notes) }] : []),
+      ...(context ? [{ type: 'context' as const, elements: [bounded(context)] }] : []),
     ],
   };
 }

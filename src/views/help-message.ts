@@ -1,5 +1,7 @@
 import { everyoneIsAdmin } from '../domain/permissions';
 import type { KnownBlock } from '../slack/block-kit';
+import { SLACK_LIMITS, truncateMrkdwn, truncateText } from '../slack/block-kit-limits';
+import { escapeMrkdwn } from '../slack/mrkdwn';
 import { ADMINS_UNSET_NOTICE } from './permission-messages';
 
 const GUIDE = [
@@ -14,12 +16,26 @@ const GUIDE = [
   "Anyone can log and read; only an account's team and the CS admins can snooze its tasks, mark them not needed or record its renewal.",
 ].join('\n');
 
-/** The short guide; while CS_ADMINS is empty it says so, since everyone then counts as an admin. */
-export function helpMessage(options: { intro?: string; admins: readonly string[] }): {
+/** Enough of an unknown subcommand to recognise a typo; the word can be as long as the command. */
+export const UNKNOWN_WORD_SHOWN = 40;
+
+/**
+ * The short guide; while CS_ADMINS is empty it says so, since everyone then counts as an admin.
+ * `unknownWord` is what someone typed that is no subcommand: the guide says so, quoting its start.
+ */
+export function helpMessage(options: { unknownWord?: string; admins: readonly string[] }): {
   text: string;
   blocks: KnownBlock[];
 } {
   const guide = everyoneIsAdmin(options.admins) ? `${GUIDE}\n:warning: ${ADMINS_UNSET_NOTICE}` : GUIDE;
-  const text = options.intro ? `${options.intro}\n\n${guide}` : guide;
-  return { text, blocks: [{ type: 'section', text: { type: 'mrkdwn', text } }] };
+  // A backtick in the word would end its code span early.
+  const word = options.unknownWord?.replace(/`/g, "'");
+  const text =
+    word === undefined
+      ? guide
+      : `I don't know \`${escapeMrkdwn(truncateText(word, UNKNOWN_WORD_SHOWN))}\`. Here is what I can do:\n\n${guide}`;
+  return {
+    text,
+    blocks: [{ type: 'section', text: { type: 'mrkdwn', text: truncateMrkdwn(text, SLACK_LIMITS.text) } }],
+  };
 }

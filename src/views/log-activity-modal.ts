@@ -11,7 +11,7 @@ import {
   type RenewalOutcome,
 } from '../domain/activity';
 import type { KnownBlock, ModalView, PlainTextOption } from '../slack/block-kit';
-import { truncate } from '../slack/mrkdwn';
+import { optionText, SLACK_LIMITS, truncateText } from '../slack/block-kit-limits';
 
 /** Block and action ids of the log modal: the handlers read state and place errors by these. */
 export const LOG_MODAL = {
@@ -52,14 +52,15 @@ export const emptyLogModalDraft = (today: string): LogModalDraft => ({
   contentModuleCustom: '',
 });
 
-const plain = (text: string) => ({ type: 'plain_text' as const, text: truncate(text, 75), emoji: true });
-const option = (text: string, value: string): PlainTextOption => ({ text: plain(text), value });
+const plain = (text: string) => ({ type: 'plain_text' as const, text, emoji: true });
+const option = (text: string, value: string): PlainTextOption => ({ text: plain(optionText(text)), value });
+const modalButton = (text: string) => plain(truncateText(text, SLACK_LIMITS.modalTitle));
 
 const typeOptions = ACTIVITY_TYPES.map((type) => option(ACTIVITY_TYPE_LABELS[type], type));
 const outcomeOptions = RENEWAL_OUTCOMES.map((outcome) => option(RENEWAL_OUTCOME_LABELS[outcome], outcome));
 const acceleratorOptions = ACCELERATOR_TYPES.map((type) => option(type, type));
 const moduleGroups = CONTENT_MODULE_CATALOG.map(({ category, modules }) => ({
-  label: plain(category),
+  label: plain(optionText(category)),
   options: modules.map((module) => option(module, module)),
 }));
 const catalogModules = new Set(CONTENT_MODULE_CATALOG.flatMap(({ modules }) => modules));
@@ -204,9 +205,9 @@ export function buildLogActivityModal(draft: LogModalDraft, privateMetadata = ''
   return {
     type: 'modal',
     callback_id: LOG_MODAL.callbackId,
-    title: plain('Log customer activity'),
-    submit: plain('Log it'),
-    close: plain('Cancel'),
+    title: modalButton('Log customer activity'),
+    submit: modalButton('Log it'),
+    close: modalButton('Cancel'),
     private_metadata: privateMetadata,
     blocks,
   };

@@ -1,6 +1,10 @@
 import { z } from 'zod';
+import { privateMetadata } from '../slack/block-kit-limits';
 
-/** What the log modal carries from where it was opened to its submission, in private_metadata. */
+/**
+ * What the log modal carries from where it was opened to its submission, in private_metadata:
+ * a permalink Slack made, never notes, so it stays far inside the 3,000 characters allowed.
+ */
 const logModalMetadataSchema = z.object({
   /** The message the message shortcut was used on: the activity links back to it. */
   sourceMessageUrl: z
@@ -11,8 +15,10 @@ const logModalMetadataSchema = z.object({
 
 export type LogModalMetadata = z.infer<typeof logModalMetadataSchema>;
 
+/** A permalink the reader would refuse (not https, too long) is not carried at all. */
 export function encodeLogModalMetadata(metadata: LogModalMetadata): string {
-  return metadata.sourceMessageUrl ? JSON.stringify(metadata) : '';
+  const parsed = logModalMetadataSchema.safeParse(metadata);
+  return parsed.success && parsed.data.sourceMessageUrl ? privateMetadata(parsed.data) : '';
 }
 
 /** Anything unreadable (an old or tampered modal) reads as nothing carried, never as an error. */

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { ModalView } from '../slack/block-kit';
-import { escapeMrkdwn, truncate } from '../slack/mrkdwn';
+import { privateMetadata, SLACK_LIMITS, truncateMrkdwn } from '../slack/block-kit-limits';
+import { escapeMrkdwn } from '../slack/mrkdwn';
 
 export const NOT_NEEDED_MODAL = {
   callbackId: 'task_not_needed',
@@ -9,11 +10,17 @@ export const NOT_NEEDED_MODAL = {
 
 export const REASON_MAX_LENGTH = 500;
 
-/** What travels through the modal: the task, and the message whose button opened it. */
+/** A channel id or message ts: Slack's are under 20 characters. */
+const slackRef = z.string().max(40);
+
+/**
+ * What travels through the modal: the task, and the message whose button opened it. Ids only, never
+ * what someone typed, so it stays far inside private_metadata's 3,000 characters.
+ */
 export const notNeededMetadataSchema = z.object({
   taskId: z.uuid(),
-  channel: z.string().optional(),
-  ts: z.string().optional(),
+  channel: slackRef.optional(),
+  ts: slackRef.optional(),
   /** Clicked on the App Home, which is re-published once the task is closed. */
   fromHome: z.boolean().optional(),
 });
@@ -26,7 +33,7 @@ export function buildNotNeededModal(
   return {
     type: 'modal',
     callback_id: NOT_NEEDED_MODAL.callbackId,
-    private_metadata: JSON.stringify(metadata),
+    private_metadata: privateMetadata(notNeededMetadataSchema.parse(metadata)),
     title: { type: 'plain_text', text: 'Not needed' },
     submit: { type: 'plain_text', text: 'Close the task' },
     close: { type: 'plain_text', text: 'Cancel' },
@@ -35,7 +42,10 @@ export function buildNotNeededModal(
         type: 'section',
         text: {
           type: 'mrkdwn',
-          text: truncate(`*${escapeMrkdwn(task.title)}* for *${escapeMrkdwn(task.accountName)}*`, 2900),
+          text: truncateMrkdwn(
+            `*${escapeMrkdwn(task.title)}* for *${escapeMrkdwn(task.accountName)}*`,
+            SLACK_LIMITS.text,
+          ),
         },
       },
       {

@@ -3,6 +3,7 @@ import { TEAM_ROLE_LABELS } from '../domain/account';
 import { dayIn, formatDay } from '../domain/calendar-day';
 import { isActive, SNOOZE_CHOICES, type SnoozeChoice } from '../domain/task';
 import type { KnownBlock } from '../slack/block-kit';
+import { fitItems, SLACK_LIMITS, truncateMrkdwn } from '../slack/block-kit-limits';
 import { escapeMrkdwn, mentionChannel, mentionUser } from '../slack/mrkdwn';
 import type { TaskWithAccount } from '../tasks/task-repository';
 
@@ -14,8 +15,26 @@ export const TASK_ACTIONS = {
 
 const SNOOZE_LABELS: Record<SnoozeChoice, string> = { '1d': '1 day', '3d': '3 days', '1w': '1 week' };
 
-/** Slack allows 50 blocks a message; each task takes two, leaving room for a header and a footer. */
+/**
+ * Slack allows 50 blocks a message; each task takes two, leaving room for a header, a footer and
+ * the line that says how many more there are (and for combining a late backlog's parts).
+ */
 export const MAX_TASKS_PER_MESSAGE = 20;
+
+/** The blocks a list of tasks may take in one message: MAX_TASKS_PER_MESSAGE and the "more" line. */
+export const TASK_LIST_BLOCKS = MAX_TASKS_PER_MESSAGE * 2 + 1;
+
+/**
+ * Tasks as blocks, as many as fit in TASK_LIST_BLOCKS; the rest are counted on a last line, e.g.
+ * "…and 12 more: `/cs tasks` lists them." (`more` says where to find them).
+ */
+export function taskListBlocks(
+  tasks: readonly TaskWithAccount[],
+  render: (task: TaskWithAccount) => KnownBlock[],
+  more: string,
+): KnownBlock[] {
+  return fitItems(tasks, TASK_LIST_BLOCKS, render, (hidden) => `…and ${hidden} more${more}`);
+}
 
 export const snoozeValue = (taskId: string, choice: SnoozeChoice) => `${taskId}|${choice}`;
 
@@ -98,9 +117,9 @@ export function taskBlocks(
   const headline = `${overdue ? ':red_circle:' : ':alarm_clock:'} *${escapeMrkdwn(task.title)}*${account}\nFor ${whoFor(task)} · ${overdue ? 'was due' : 'due'} ${due}`;
   const status = statusLine(task, options.now, options.timeZone);
   return [
-    { type: 'section', text: { type: 'mrkdwn', text: headline } },
+    { type: 'section', text: { type: 'mrkdwn', text: truncateMrkdwn(headline, SLACK_LIMITS.text) } },
     status
-      ? { type: 'context', elements: [{ type: 'mrkdwn', text: status }] }
+      ? { type: 'context', elements: [{ type: 'mrkdwn', text: truncateMrkdwn(status, SLACK_LIMITS.text) }] }
       : taskActions(task, options.canChange ?? true),
   ];
 }
@@ -122,17 +141,19 @@ export function taskOpenedMessage(
   tasks: TaskWithAccount[],
   options: { now: Date; timeZone: string; late: boolean; lateSince: Date },
 ): { text: string; blocks: KnownBlock[] } {
-  const shown = tasks.slice(0, MAX_TASKS_PER_MESSAGE);
-  const first = shown[0];
+  const [first] = tasks;
   const text =
-    shown.length === 1 && first
+    tasks.length === 1 && first
       ? `New task for ${escapeMrkdwn(first.accountName)}: ${escapeMrkdwn(first.title)}, for ${first.forUser ? mentionUser(first.forUser) : `the ${first.forRole}`}`
-      : `${shown.length} tasks opened while cs-bot was offline`;
+      : `${tasks.length} tasks opened while cs-bot was offline`;
   const blocks: KnownBlock[] = [];
   if (options.late) blocks.push(lateNotice(options.lateSince, options.timeZone));
-  if (shown.length > 1)
-    blocks.push({ type: 'section', text: { type: 'mrkdwn', text: `*${shown.length} tasks opened:*` } });
-  for (const task of shown) blocks.push(...taskBlocks(task, { ...options, showAccount: true }));
+  if (tasks.length > 1)
+    blocks.push({ type: 'section', text: { type: 'mrkdwn', text: `*${tasks.length} tasks opened:*` } });
+  const oneAccount = first && tasks.every((task) => task.accountId === first.accountId);
+  const seeAll = oneAccount ? `\`/cs tasks ${escapeMrkdwn(first.accountName)}\`` : '`/cs tasks <account>`';
+  const render = (task: TaskWithAccount) => taskBlocks(task, { ...options, showAccount: true });
+  blocks.push(...taskListBlocks(tasks, render, `: ${seeAll} lists them.`));
   return { text, blocks };
 }
 
@@ -141,18 +162,12 @@ export function overdueDigestMessage(
   tasks: TaskWithAccount[],
   options: { now: Date; timeZone: string; late: boolean; lateSince: Date },
 ): { text: string; blocks: KnownBlock[] } {
-  const shown = tasks.slice(0, MAX_TASKS_PER_MESSAGE);
   const count = tasks.length === 1 ? '1 overdue task' : `${tasks.length} overdue tasks`;
   const blocks: KnownBlock[] = [];
   if (options.late) blocks.push(lateNotice(options.lateSince, options.timeZone));
   blocks.push({ type: 'section', text: { type: 'mrkdwn', text: `:wave: You have *${count}*, oldest first:` } });
-  for (const task of shown) blocks.push(...taskBlocks(task, { ...options, showAccount: true }));
-  if (tasks.length > shown.length) {
-    blocks.push({
-      type: 'context',
-      elements: [{ type: 'mrkdwn', text: `…and ${tasks.length - shown.length} more: \`/cs tasks\`` }],
-    });
-  }
+  const render = (task: TaskWithAccount) => taskBlocks(task, { ...options, showAccount: true });
+  blocks.push(...taskListBlocks(tasks, render, ': `/cs tasks` lists them.'));
   return { text: `You have ${count}`, blocks };
 }
 
@@ -165,5 +180,8 @@ export function channelBrokenMessage(account: { name: string; channelId: string 
     `:warning: I can't post in ${account.channelId ? mentionChannel(account.channelId) : 'the channel'} for *${escapeMrkdwn(account.name)}* ` +
     `(${escapeMrkdwn(account.reason ?? 'unknown error')}). Its reminders go to each person's DM until the channel is fixed: ` +
     'unarchive it and `/invite @cs-bot`, or give the account another channel.';
-  return { text, blocks: [{ type: 'section', text: { type: 'mrkdwn', text } }] };
+  return {
+    text,
+    blocks: [{ type: 'section', text: { type: 'mrkdwn', text: truncateMrkdwn(text, SLACK_LIMITS.text) } }],
+  };
 }

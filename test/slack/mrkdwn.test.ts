@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { escapeMrkdwn, mentionChannel, mentionUser, truncate } from '../../src/slack/mrkdwn';
+import { escapeMrkdwn, mentionChannel, mentionUser } from '../../src/slack/mrkdwn';
 
 describe('escapeMrkdwn', () => {
   it('turns channel-wide mentions and user mentions into inert text', () => {
@@ -16,13 +16,6 @@ describe('escapeMrkdwn', () => {
     const escaped = escapeMrkdwn('@here @Channel @everyone');
     expect(escaped).not.toMatch(/@(here|channel|everyone)\b/i);
     expect(escaped.replace(/\u2060/g, '')).toBe('@here @Channel @everyone');
-  });
-});
-
-describe('truncate', () => {
-  it('keeps short text whole and cuts long text to the limit with an ellipsis', () => {
-    expect(truncate('short', 10)).toBe('short');
-    expect(truncate('abcdefghijk', 5)).toBe('abcd…');
   });
 });
 

@@ -1,4 +1,5 @@
-import { afterAll, beforeAll, beforeEach } from 'vitest';
+import type { Logger } from '@slack/bolt';
+import { afterAll, afterEach, beforeAll, beforeEach, expect } from 'vitest';
 import type { NewAccount } from '../../src/accounts/account-repository';
 import type { DatabaseHandle } from '../../src/db/database';
 import type { Account } from '../../src/domain/account';
@@ -14,11 +15,12 @@ export interface E2eContext {
 
 /**
  * One running app, fake Slack and fresh database for a describe block; calls to the fake are
- * cleared before each test so assertions see only that test's traffic.
+ * cleared before each test so assertions see only that test's traffic. Every test also checks
+ * that nothing the app sent broke a Block Kit limit (the fake refuses it as Slack would).
  */
 export function useRunningApp(
   engine: TestDatabase,
-  options: { timeZone?: string; now?: () => Date; env?: Record<string, string> } = {},
+  options: { timeZone?: string; now?: () => Date; env?: Record<string, string>; logger?: Logger } = {},
 ): E2eContext {
   const context = {} as E2eContext;
   beforeAll(async () => {
@@ -34,6 +36,9 @@ export function useRunningApp(
   });
   beforeEach(() => {
     context.fake.reset();
+  });
+  afterEach(() => {
+    expect(context.fake.limitViolations, 'messages or views over a Block Kit limit').toEqual([]);
   });
   return context;
 }

@@ -123,6 +123,22 @@ describe('fake Slack through a real WebClient', () => {
     await expect(web.chat.postMessage({ channel: 'C0CS', text: 'x' })).resolves.toMatchObject({ ok: true });
   });
 
+  it('refuses a message or view over a Block Kit limit as Slack does, keeping nothing and recording why.', async () => {
+    const web = client();
+    const blocks = Array.from({ length: 51 }, () => ({ type: 'divider' }));
+    const refused = await failure(web.chat.postMessage({ channel: 'C0CS', text: 'x', blocks }));
+    expect(refused.data).toMatchObject({ ok: false, error: 'invalid_blocks' });
+    expect(fake.messagesIn('C0CS')).toEqual([]);
+
+    const title = { type: 'plain_text' as const, text: 'A title of 25 characters.' };
+    const modal = await failure(web.views.open({ trigger_id: '1.2.3', view: { type: 'modal', title, blocks: [] } }));
+    expect(modal.data).toMatchObject({ ok: false, error: 'invalid_arguments' });
+    expect(fake.limitViolations).toEqual([
+      { method: 'chat.postMessage', problems: ['blocks: 51, over 50'] },
+      { method: 'views.open', problems: ['title: 25 characters, over 24'] },
+    ]);
+  });
+
   it('rate-limits only the named channel, with the Retry-After the client reports.', async () => {
     const web = client({ rejectRateLimitedCalls: true });
     fake.rateLimit('chat.postMessage', { channel: 'C0BUSY', retryAfterSeconds: 7 });

@@ -1,5 +1,6 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { type SlackSurface, slackLimitProblems } from './slack-limits';
 
 /**
  * A local stand-in for Slack's Web API, so tests drive the real WebClient (and the app's retry and
@@ -76,6 +77,11 @@ export interface SeedMessageInput {
   threadTs?: string;
 }
 
+export interface LimitViolation {
+  method: string;
+  problems: string[];
+}
+
 export interface StoredView {
   id: string;
   hash: string;
@@ -93,6 +99,11 @@ export interface FakeSlack {
   newResponseUrl(): string;
   close(): Promise<void>;
   calls: RecordedCall[];
+  /**
+   * Every message or view the fake refused for breaking a Block Kit limit (answered as Slack
+   * does, `invalid_blocks` or `invalid_arguments`); the e2e context fails a test that left any.
+   */
+  limitViolations: LimitViolation[];
   callsTo(method: string): RecordedCall[];
   waitForCall(method: string, predicate?: (call: RecordedCall) => boolean, timeoutMs?: number): Promise<RecordedCall>;
   /** Forgets calls, injected failures, delays, messages and views; keeps users and channels. */
@@ -162,6 +173,10 @@ function text(args: Args, key: string): string | undefined {
   if (typeof value === 'string') return value;
   if (typeof value === 'number' || typeof value === 'boolean') return String(value);
   return undefined;
+}
+
+function isObjectArg(value: unknown): value is Args {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
 function flag(args: Args, key: string): boolean {
@@ -249,6 +264,7 @@ export async function startFakeSlack(options: FakeSlackOptions = {}): Promise<Fa
   const channels = new Map<string, ChannelRecord>();
   const views = new Map<string, StoredView>();
   const calls: RecordedCall[] = [];
+  const limitViolations: LimitViolation[] = [];
   let injections: Injection[] = [];
   const delays = new Map<string, number>();
   /** When each channel last took a post, for channelPostIntervalMs. */
@@ -398,6 +414,20 @@ export async function startFakeSlack(options: FakeSlackOptions = {}): Promise<Fa
     return stored;
   }
 
+  /** Slack checks Block Kit limits before anything else about the content. */
+  function overLimits(method: string, surface: SlackSurface, payload: unknown): Answer | undefined {
+    const problems = slackLimitProblems(surface, payload);
+    if (problems.length === 0) return undefined;
+    limitViolations.push({ method, problems });
+    const error = surface === 'message' ? 'invalid_blocks' : 'invalid_arguments';
+    return { ok: false, error, response_metadata: { messages: problems.map((problem) => `[ERROR] ${problem}`) } };
+  }
+
+  function viewOverLimits(method: string, view: unknown): Answer | undefined {
+    if (!isObjectArg(view)) return undefined;
+    return overLimits(method, view.type === 'home' ? 'home' : 'modal', view);
+  }
+
   const handlers: Record<string, (args: Args, token: string | undefined) => Answer> = {
     // Socket Mode: only an app-level token may open a connection.
     'apps.connections.open': (_args, token) => {
@@ -423,6 +453,8 @@ export async function startFakeSlack(options: FakeSlackOptions = {}): Promise<Fa
       if (channel.archived) return fail('is_archived');
       if (!hasContent(args)) return fail('no_text');
       if (badMetadata(args.metadata)) return fail('invalid_metadata_format');
+      const refused = overLimits('chat.postMessage', 'message', args);
+      if (refused) return refused;
       const ts = nextTs();
       const threadTs = text(args, 'thread_ts');
       const message: StoredMessage = {
@@ -459,7 +491,7 @@ export async function startFakeSlack(options: FakeSlackOptions = {}): Promise<Fa
       if (channel.archived) return fail('is_archived');
       if (!text(args, 'user')) return fail('user_not_found');
       if (!hasContent(args)) return fail('no_text');
-      return { ok: true, message_ts: nextTs() };
+      return overLimits('chat.postEphemeral', 'message', args) ?? { ok: true, message_ts: nextTs() };
     },
 
     // Real Slack wants the conversation id here, not a user id, so no DM resolution.
@@ -471,6 +503,8 @@ export async function startFakeSlack(options: FakeSlackOptions = {}): Promise<Fa
       if (message.user !== BOT_USER_ID) return fail('cant_update_message');
       if (channel.archived) return fail('is_archived');
       if (badMetadata(args.metadata)) return fail('invalid_metadata_format');
+      const refused = overLimits('chat.update', 'message', args);
+      if (refused) return refused;
       // Slack keeps whatever the update leaves out; an empty blocks array is how callers clear them.
       if (args.text !== undefined) message.text = text(args, 'text') ?? '';
       if (args.blocks !== undefined) message.blocks = asArray(args.blocks);
@@ -587,12 +621,16 @@ export async function startFakeSlack(options: FakeSlackOptions = {}): Promise<Fa
 
     'views.open': (args) => {
       if (!text(args, 'trigger_id') && !text(args, 'interactivity_pointer')) return fail('invalid_arguments');
+      const refused = viewOverLimits('views.open', args.view);
+      if (refused) return refused;
       const stored = storeView(args.view, undefined);
       return stored ? { ok: true, view: viewAnswer(stored) } : fail('invalid_arguments');
     },
 
     'views.push': (args) => {
       if (!text(args, 'trigger_id') && !text(args, 'interactivity_pointer')) return fail('invalid_arguments');
+      const refused = viewOverLimits('views.push', args.view);
+      if (refused) return refused;
       const stored = storeView(args.view, undefined);
       return stored ? { ok: true, view: viewAnswer(stored) } : fail('invalid_arguments');
     },
@@ -608,6 +646,8 @@ export async function startFakeSlack(options: FakeSlackOptions = {}): Promise<Fa
       if (hash && hash !== stored.hash) return fail('hash_conflict');
       const view = args.view;
       if (typeof view !== 'object' || view === null || Array.isArray(view)) return fail('invalid_arguments');
+      const refused = viewOverLimits('views.update', view);
+      if (refused) return refused;
       stored.view = view as Record<string, unknown>;
       stored.hash = nextHash();
       return { ok: true, view: viewAnswer(stored) };
@@ -617,6 +657,8 @@ export async function startFakeSlack(options: FakeSlackOptions = {}): Promise<Fa
       const userId = text(args, 'user_id');
       if (!userId) return fail('invalid_arguments');
       if (options.strictChannels && !users.has(userId)) return fail('user_not_found');
+      const refused = viewOverLimits('views.publish', args.view);
+      if (refused) return refused;
       const home = [...views.values()].find((v) => v.userId === userId);
       if (home) {
         const view = args.view;
@@ -689,17 +731,21 @@ export async function startFakeSlack(options: FakeSlackOptions = {}): Promise<Fa
     if (path.startsWith('/response/')) {
       // A slash command's response_url: Slack shows the posted message to the user (ephemeral by default).
       const args = await readArgs(req);
-      const response: Answer = { ok: true };
+      // A response_url answers a refused message with HTTP 400 and the error as plain text.
+      const refused = overLimits(RESPONSE_URL_METHOD, 'message', args);
+      const response: Answer = refused ?? { ok: true };
+      const httpStatus = refused ? 400 : 200;
       record({
         method: RESPONSE_URL_METHOD,
         args: { ...args, response_url: path },
         at: Date.now(),
         response,
-        httpStatus: 200,
+        httpStatus,
         dropped: false,
         token: undefined,
       });
-      res.writeHead(200, { 'content-type': 'application/json; charset=utf-8' }).end(JSON.stringify(response));
+      if (refused) res.writeHead(httpStatus, { 'content-type': 'text/plain' }).end(String(refused.error));
+      else res.writeHead(200, { 'content-type': 'application/json; charset=utf-8' }).end(JSON.stringify(response));
       return;
     }
     if (!path.startsWith('/api/')) {
@@ -770,6 +816,7 @@ export async function startFakeSlack(options: FakeSlackOptions = {}): Promise<Fa
   return {
     url: `http://127.0.0.1:${port}/api/`,
     calls,
+    limitViolations,
 
     newResponseUrl() {
       responseUrlCount += 1;
@@ -814,6 +861,7 @@ export async function startFakeSlack(options: FakeSlackOptions = {}): Promise<Fa
 
     reset() {
       calls.length = 0;
+      limitViolations.length = 0;
       injections = [];
       delays.clear();
       lastPostAt.clear();
