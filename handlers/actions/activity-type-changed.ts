@@ -22,7 +22,9 @@ export function activityTypeChanged(deps: AppDeps) {
         view: buildLogActivityModal(draft, view.private_metadata),
       });
     } catch (error) {
-      if ((error as { data?: { error?: string } }).data?.error === 'hash_conflict') return;
+      // A conflict (the modal changed meanwhile) or a modal already closed: there is nothing to rebuild.
+      const slackError = (error as { data?: { error?: string } }).data?.error;
+      if (slackError === 'hash_conflict' || slackError === 'not_found') return;
       throw error;
     }
   };

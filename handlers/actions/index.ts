@@ -1,5 +1,6 @@
 import type { App } from '@slack/bolt';
 import type { AppDeps } from '../../src/app-deps';
+import { answeringFailures } from '../../src/slack/failure-answers';
 import { OPEN_LOG_MODAL_ACTION } from '../../src/views/app-home';
 import { LOG_MODAL } from '../../src/views/log-activity-modal';
 import { TASK_ACTIONS } from '../../src/views/task-reminder';
@@ -8,9 +9,9 @@ import { openLogModal } from './open-log-modal';
 import { taskLogClicked, taskNotNeededClicked, taskSnoozeChosen } from './task-buttons';
 
 export function registerActions(app: App, deps: AppDeps): void {
-  app.action(LOG_MODAL.type.action, activityTypeChanged(deps));
-  app.action(OPEN_LOG_MODAL_ACTION, openLogModal(deps));
-  app.action(TASK_ACTIONS.log, taskLogClicked(deps));
-  app.action(TASK_ACTIONS.snooze, taskSnoozeChosen(deps));
-  app.action(TASK_ACTIONS.notNeeded, taskNotNeededClicked(deps));
+  app.action(LOG_MODAL.type.action, answeringFailures(activityTypeChanged(deps)));
+  app.action(OPEN_LOG_MODAL_ACTION, answeringFailures(openLogModal(deps)));
+  app.action(TASK_ACTIONS.log, answeringFailures(taskLogClicked(deps)));
+  app.action(TASK_ACTIONS.snooze, answeringFailures(taskSnoozeChosen(deps)));
+  app.action(TASK_ACTIONS.notNeeded, answeringFailures(taskNotNeededClicked(deps)));
 }

@@ -2,7 +2,6 @@ import type { AppDeps } from '../../src/app-deps';
 import { commandKey } from '../../src/requests/handled-requests';
 import type { KnownBlock } from '../../src/slack/block-kit';
 import { type CsCommand, parseCsCommand } from '../../src/slack/cs-command';
-import { escapeMrkdwn } from '../../src/slack/mrkdwn';
 import { createSlackPoster } from '../../src/slack/slack-poster';
 import { accountAddModalFor } from '../../src/use-cases/add-account';
 import { listTasks } from '../../src/use-cases/list-tasks';
@@ -42,12 +41,7 @@ async function answerCsCommand(
       await reply(helpMessage({ admins: deps.admins }));
       return;
     case 'unknown':
-      await reply(
-        helpMessage({
-          intro: `I don't know \`${escapeMrkdwn(request.word)}\`. Here is what I can do:`,
-          admins: deps.admins,
-        }),
-      );
+      await reply(helpMessage({ unknownWord: request.word, admins: deps.admins }));
       return;
     case 'account-help':
       await reply({ text: 'Use `/cs account <name>` to see an account, or `/cs account add` to add one.' });
@@ -82,10 +76,10 @@ async function answerCsCommand(
     case 'renewed': {
       const result = await recordRenewal(
         deps,
-        { accountName: request.accountName, userId: command.user_id },
+        { accountName: request.accountName, userId: command.user_id, requestKey: commandKey(command.trigger_id) },
         deps.now(),
       );
-      await reply({ text: result.message });
+      if (result.message) await reply({ text: result.message });
       return;
     }
     default:

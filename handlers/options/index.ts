@@ -1,8 +1,9 @@
 import type { App } from '@slack/bolt';
 import type { AppDeps } from '../../src/app-deps';
+import { answeringFailures } from '../../src/slack/failure-answers';
 import { LOG_MODAL } from '../../src/views/log-activity-modal';
 import { accountOptions } from './account-options';
 
 export function registerOptions(app: App, deps: AppDeps): void {
-  app.options(LOG_MODAL.account.action, accountOptions(deps));
+  app.options(LOG_MODAL.account.action, answeringFailures(accountOptions(deps)));
 }

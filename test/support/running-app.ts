@@ -1,3 +1,4 @@
+import type { Logger } from '@slack/bolt';
 import type { AppDeps } from '../../src/app-deps';
 import { loadConfig } from '../../src/config/env';
 import type { DatabaseHandle } from '../../src/db/database';
@@ -28,6 +29,8 @@ export async function startRunningApp(options: {
   timeZone?: string;
   now?: () => Date;
   env?: Record<string, string>;
+  /** Receives what the app logs (a test can assert that no listener error escaped). */
+  logger?: Logger;
 }): Promise<RunningApp> {
   const config = loadConfig({
     SLACK_BOT_TOKEN: 'xoxb-test-token',
@@ -38,7 +41,12 @@ export async function startRunningApp(options: {
     LOG_LEVEL: 'error',
     ...options.env,
   });
-  const bot = createCsBot({ config, database: options.database, ...(options.now ? { now: options.now } : {}) });
+  const bot = createCsBot({
+    config,
+    database: options.database,
+    ...(options.now ? { now: options.now } : {}),
+    ...(options.logger ? { logger: options.logger } : {}),
+  });
   const { port } = await bot.start();
   const url = `http://127.0.0.1:${port}`;
   return {
