@@ -3,7 +3,7 @@
  *
  * Seeds a throwaway database on BENCH_DATABASE_URL's server (BENCH_MEMORY_ACCOUNTS accounts with
  * about BENCH_MEMORY_ACTIVITIES activities each), starts the real `src/main.ts` as a child process
- * on it (as `npm start` runs it, against a fake Slack on 127.0.0.1), and reads the child's VmRSS from
+ * on it (with the node flags of `npm start`, against a fake Slack on 127.0.0.1), and reads the child's VmRSS from
  * /proc while it starts, runs its first clock pass, sends what that pass queued, and then through
  * quiet minute passes. Prints figures; never fails on a target.
  *
@@ -11,10 +11,12 @@
  *
  * Knobs: BENCH_MEMORY_ACCOUNTS (100000), BENCH_MEMORY_ACTIVITIES (20), BENCH_MEMORY_SAMPLE_SECONDS
  * (90: the quiet sampling), BENCH_MEMORY_FIRST_PASS_MINUTES (20) and BENCH_MEMORY_DRAIN_MINUTES
- * (15): bounds on waiting for the first pass and for its messages to be sent.
+ * (15): bounds on waiting for the first pass and for its messages to be sent;
+ * BENCH_MEMORY_NODE_FLAGS (extra node flags for the bot, e.g. `--trace-gc`) and
+ * BENCH_MEMORY_CHILD_LOG (a file that gets everything the bot prints).
  */
 import { type ChildProcess, spawn } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { createWriteStream, readFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { and, count, inArray, lte, sql } from 'drizzle-orm';
@@ -23,6 +25,7 @@ import { accountMembers, accounts, activities, notifications, tasks } from '../s
 import { accountNameKey } from '../src/domain/account';
 import { dayIn } from '../src/domain/calendar-day';
 import { type FakeSlack, startFakeSlack } from '../test/support/fake-slack';
+import { startNodeFlags } from '../test/support/start-command';
 import { seconds } from './support/latency';
 import { formatMs, positiveIntegerFromEnv, timed } from './support/measure';
 import { portfolioUsers } from './support/seed-portfolio';
@@ -45,6 +48,8 @@ interface Settings {
   sampleMs: number;
   firstPassMs: number;
   drainMs: number;
+  /** Flags for the bot's node beyond those `npm start` passes (--trace-gc, other heap settings). */
+  nodeFlags: string[];
 }
 
 function settingsFromEnv(): Settings {
@@ -54,6 +59,7 @@ function settingsFromEnv(): Settings {
     sampleMs: positiveIntegerFromEnv('BENCH_MEMORY_SAMPLE_SECONDS', 90) * 1000,
     firstPassMs: positiveIntegerFromEnv('BENCH_MEMORY_FIRST_PASS_MINUTES', 20) * 60_000,
     drainMs: positiveIntegerFromEnv('BENCH_MEMORY_DRAIN_MINUTES', 15) * 60_000,
+    nodeFlags: (process.env.BENCH_MEMORY_NODE_FLAGS ?? '').split(/\s+/).filter(Boolean),
   };
 }
 
@@ -199,8 +205,8 @@ interface Bot {
 
 const KEPT_LINES = 200;
 
-function startBot(env: Record<string, string>): Bot {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
+function startBot(env: Record<string, string>, nodeFlags: string[]): Bot {
+  const child = spawn(process.execPath, [...startNodeFlags(), ...nodeFlags, 'src/main.ts'], {
     cwd: ROOT,
     env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -222,6 +228,12 @@ function startBot(env: Record<string, string>): Bot {
   };
   child.stdout?.on('data', take);
   child.stderr?.on('data', take);
+  const logFile = process.env.BENCH_MEMORY_CHILD_LOG;
+  if (logFile) {
+    const log = createWriteStream(logFile);
+    child.stdout?.pipe(log);
+    child.stderr?.pipe(log);
+  }
   const exited = new Promise<number | null>((done) => child.once('exit', (code) => done(code)));
   return { child, lines: () => [...head, ...tail, ...(partial ? [partial] : [])], exited };
 }
@@ -347,15 +359,18 @@ export default async function run(): Promise<void> {
     for (const [i, { id }] of members.entries()) fake.addUser({ id, tz: zones[i % zones.length] ?? 'UTC' });
 
     const started = Date.now();
-    bot = startBot({
-      SLACK_BOT_TOKEN: 'xoxb-memory-bench',
-      SLACK_SIGNING_SECRET: 'memory-bench-signing-secret',
-      SLACK_API_URL: fake.url,
-      PORT: '0',
-      DATABASE_URL: database.url,
-      CS_TIMEZONE: TEAM_ZONE,
-      LOG_LEVEL: 'info',
-    });
+    bot = startBot(
+      {
+        SLACK_BOT_TOKEN: 'xoxb-memory-bench',
+        SLACK_SIGNING_SECRET: 'memory-bench-signing-secret',
+        SLACK_API_URL: fake.url,
+        PORT: '0',
+        DATABASE_URL: database.url,
+        CS_TIMEZONE: TEAM_ZONE,
+        LOG_LEVEL: 'info',
+      },
+      settings.nodeFlags,
+    );
     const child = bot;
     const pid = child.child.pid;
     if (pid === undefined) throw new Error('cs-bot did not start');

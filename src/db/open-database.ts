@@ -1,13 +1,13 @@
 import { mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { PGlite } from '@electric-sql/pglite';
+import type { PGlite } from '@electric-sql/pglite';
 import { sql } from 'drizzle-orm';
-import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import { drizzle as drizzlePostgres } from 'drizzle-orm/postgres-js';
 import postgres from 'postgres';
 import type { Database, DatabaseHandle } from './database';
 import { lockDataDirectory } from './pglite-lock';
-import { type PgliteThreadClient, startPgliteThread } from './pglite-thread';
+import type { PgliteThreadClient } from './pglite-thread';
+import { withDeadlines } from './request-timeouts';
 import * as schema from './schema';
 
 export type DatabaseLocation =
@@ -20,14 +20,25 @@ async function ping(db: Database): Promise<void> {
   await db.execute(sql`select 1`);
 }
 
+/**
+ * PGlite's modules cost the process about 45 MB once loaded, so a bot on PostgreSQL never loads
+ * them; they are imported when a PGlite database is opened.
+ */
+const pgliteModules = async () => ({
+  ...(await import('@electric-sql/pglite')),
+  drizzlePglite: (await import('drizzle-orm/pglite')).drizzle,
+});
+
 export async function openDatabase(location: DatabaseLocation): Promise<DatabaseHandle> {
   if (location.kind === 'postgres') {
     const client = postgres(location.url, {
       max: location.maxConnections ?? 10,
       onnotice: () => {},
-      connect_timeout: 10,
+      // Seconds. Within a Slack request's deadline (src/db/request-timeouts.ts), so a connection
+      // that never comes gives up before the person is told, not after; 2 s is ample on a working network.
+      connect_timeout: 2,
     });
-    const db = drizzlePostgres(client, { schema }) as unknown as Database;
+    const db = drizzlePostgres(withDeadlines(client), { schema }) as unknown as Database;
     return {
       db,
       kind: 'postgres',
@@ -42,11 +53,12 @@ export async function openDatabase(location: DatabaseLocation): Promise<Database
     let client: PgliteThreadClient;
     try {
       mkdirSync(dataDir, { recursive: true });
-      client = await startPgliteThread(dataDir);
+      client = await (await import('./pglite-thread')).startPgliteThread(dataDir);
     } catch (error) {
       release();
       throw error;
     }
+    const { drizzlePglite } = await pgliteModules();
     // drizzle asks only query() and transaction() of its client, which the thread's client answers.
     const db = drizzlePglite(client as unknown as PGlite, { schema }) as unknown as Database;
     return {
@@ -63,6 +75,7 @@ export async function openDatabase(location: DatabaseLocation): Promise<Database
     };
   }
 
+  const { PGlite, drizzlePglite } = await pgliteModules();
   const client = await PGlite.create(location.loadDataDir ? { loadDataDir: location.loadDataDir } : {});
   const db = drizzlePglite(client, { schema }) as unknown as Database;
   return {

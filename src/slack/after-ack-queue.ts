@@ -1,3 +1,5 @@
+import { noRequestsTracked, type RequestsInFlight } from './requests-in-flight';
+
 /**
  * Runs the work that follows Slack's acks a few at a time. A burst of commands is acked as fast
  * as they arrive, but what each then does (database writes, channel posts, the reply) costs more
@@ -7,12 +9,25 @@
  */
 export type AfterAck = <T>(work: () => Promise<T>) => Promise<T>;
 
-/**
- * `concurrency` units run at once; a unit still running after `slowMs` is waiting on something
- * (Slack retrying a 429, a slow database), not using the CPU, so it gives its slot to the next one
- * instead of holding up everyone's replies.
- */
-export function createAfterAckQueue(concurrency: number, slowMs = 1_000): AfterAck {
+export interface AfterAckOptions {
+  concurrency: number;
+  /**
+   * A unit still running after this long is waiting on something (Slack retrying a 429, a slow
+   * database), not using the CPU, so it gives its slot to the next one instead of holding up
+   * everyone's replies.
+   */
+  slowMs?: number;
+  /** A unit starts once the requests still arriving are acked, or after `maxDeferMs` at most. */
+  requests?: Pick<RequestsInFlight, 'settled'>;
+  maxDeferMs?: number;
+}
+
+export function createAfterAckQueue({
+  concurrency,
+  slowMs = 1_000,
+  requests = noRequestsTracked,
+  maxDeferMs = 250,
+}: AfterAckOptions): AfterAck {
   let running = 0;
   const waiting: Array<() => void> = [];
   return async function afterAck<T>(work: () => Promise<T>): Promise<T> {
@@ -20,6 +35,7 @@ export function createAfterAckQueue(concurrency: number, slowMs = 1_000): AfterA
     // count never overshoots.
     if (running >= concurrency) await new Promise<void>((resolve) => waiting.push(resolve));
     else running += 1;
+    await requests.settled(maxDeferMs);
     let released = false;
     const release = () => {
       if (released) return;

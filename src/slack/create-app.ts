@@ -8,6 +8,8 @@ import { createRemindersService } from '../reminders/reminders-service';
 import { createPlannerDeps, type PlannerDeps } from '../reminders/run-planner';
 import { createAfterAckQueue } from './after-ack-queue';
 import { refusingFutureRequests } from './request-freshness';
+import { createRequestsInFlight, type RequestsInFlight } from './requests-in-flight';
+import { guardIncomingRequests } from './shape-guard';
 import { portOf, socketModeParts, startSocketMode, stopSocketMode } from './socket-mode-lifecycle';
 
 export interface CsBot {
@@ -47,6 +49,7 @@ function slackApiOptions(config: Config): { slackApiUrl?: string } {
 function httpReceiver(
   config: Config,
   common: { logLevel: LogLevel; logger?: Logger; customRoutes: CustomRoute[] },
+  requests: RequestsInFlight,
 ): HTTPReceiver {
   const receiver = new HTTPReceiver({
     signingSecret: config.slack.signingSecret ?? '',
@@ -54,7 +57,7 @@ function httpReceiver(
     logLevel: common.logLevel,
     ...(common.logger ? { logger: common.logger } : {}),
   });
-  receiver.requestListener = refusingFutureRequests(receiver.requestListener);
+  receiver.requestListener = requests.track(refusingFutureRequests(receiver.requestListener));
   return receiver;
 }
 
@@ -107,6 +110,7 @@ export function createCsBot(options: {
     clientOptions: slackApiOptions(config),
     customRoutes: [healthRoute(database)],
   };
+  const requests = createRequestsInFlight();
   const app =
     config.slack.mode === 'socket'
       ? new App({
@@ -118,7 +122,7 @@ export function createCsBot(options: {
           // into which the client writes a 100-retry policy that every listener's client then inherits.
           installerOptions: { port: config.port, clientOptions: slackApiOptions(config) },
         })
-      : new App({ ...common, receiver: httpReceiver(config, common) });
+      : new App({ ...common, receiver: httpReceiver(config, common, requests) });
 
   const plannerDeps = options.planner ?? createPlannerDeps({ db, slack: app.client, timeZone: config.timeZone });
   const deps: AppDeps = {
@@ -135,8 +139,10 @@ export function createCsBot(options: {
     admins: config.admins,
     now: options.now ?? (() => new Date()),
     logger: app.logger,
-    afterAck: createAfterAckQueue(AFTER_ACK_CONCURRENCY),
+    afterAck: createAfterAckQueue({ concurrency: AFTER_ACK_CONCURRENCY, requests }),
   };
+  // Before Bolt or any listener reads a payload, its shape is checked (a malformed one is answered there).
+  guardIncomingRequests(app, app.logger);
   registerListeners(app, deps);
   app.error(async (error) => {
     app.logger.error(`A Slack listener failed: ${error.message}`, error.original ?? error);

@@ -11,7 +11,7 @@ const deferred = () => {
 
 describe('the queue for work after an ack', () => {
   it('runs units one at a time, in the order they came, and passes their results and errors through', async () => {
-    const afterAck = createAfterAckQueue(1, 60_000);
+    const afterAck = createAfterAckQueue({ concurrency: 1, slowMs: 60_000 });
     const started: string[] = [];
     const first = deferred();
     const a = afterAck(async () => {
@@ -37,7 +37,7 @@ describe('the queue for work after an ack', () => {
   });
 
   it('lets the next unit start once a slow one has held its slot too long', async () => {
-    const afterAck = createAfterAckQueue(1, 30);
+    const afterAck = createAfterAckQueue({ concurrency: 1, slowMs: 30 });
     const stuck = deferred();
     const slow = afterAck(() => stuck.promise);
     const next = await afterAck(async () => 'ran while the slow unit was still waiting');

@@ -1,6 +1,7 @@
 /** The bot as a child process, started the way `npm start` starts it, for tests that kill or stop it. */
 import { type ChildProcess, spawn } from 'node:child_process';
 import { resolve } from 'node:path';
+import { startNodeFlags } from './start-command';
 
 const ROOT = resolve(import.meta.dirname, '../..');
 
@@ -12,7 +13,7 @@ export interface Started {
 
 /** Runs `src/main.ts` the way `npm start` does, with a clean environment of our choosing. */
 export function startBot(env: Record<string, string>): Started {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
+  const child = spawn(process.execPath, [...startNodeFlags(), 'src/main.ts'], {
     cwd: ROOT,
     env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
