@@ -1,21 +1,19 @@
-import { and, eq, sql } from 'drizzle-orm';
+import { sql } from 'drizzle-orm';
 import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { LOG_ACTIVITY_SHORTCUT, LOG_FROM_MESSAGE_SHORTCUT } from '../../handlers/shortcuts/log-activity-shortcut';
 import { queryRows } from '../../src/db/database';
-import { notifications } from '../../src/db/schema';
 import { hasControlCharacters } from '../../src/domain/control-characters';
-import { createClockRuntime } from '../../src/reminders/clock-runtime';
-import { createReminderSlackClient } from '../../src/reminders/dispatch';
 import { ACCOUNT_MODAL } from '../../src/views/account-add-modal';
 import { OPEN_LOG_MODAL_ACTION } from '../../src/views/app-home';
 import { LOG_MODAL } from '../../src/views/log-activity-modal';
 import { NOT_NEEDED_MODAL } from '../../src/views/not-needed-modal';
 import { snoozeValue, TASK_ACTIONS } from '../../src/views/task-reminder';
-import { createAccount, useRunningApp } from '../support/e2e-context';
+import { useRunningApp } from '../support/e2e-context';
 import type { RecordedCall } from '../support/fake-slack';
 import { logModalValues } from '../support/log-modal-values';
 import { recordingLogger } from '../support/recording-logger';
+import { accountWithReminder, isoDay } from '../support/reminder-fixture';
 import { TEST_SIGNING_SECRET } from '../support/running-app';
 import {
   type AppResponse,
@@ -37,11 +35,9 @@ const SEED = 20_261_201;
 const RUNS_PER_KIND = 100;
 const SLACK_MS = 3_000;
 const ALICE = 'U0ALICE001';
-const DAY_MS = 24 * 60 * 60 * 1000;
 const PINGS = /<!(channel|here|everyone)\b/;
 /** Modals show typed text back in plain-text inputs, where nothing pings; every other surface must not. */
 const MODAL_METHODS = new Set(['views.open', 'views.update', 'views.push']);
-const isoDay = (offsetDays: number) => new Date(Date.now() + offsetDays * DAY_MS).toISOString().slice(0, 10);
 
 type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
 type Path = Array<string | number>;
@@ -129,28 +125,14 @@ describe.each(testDatabases())('fuzzed Slack requests of every kind, end to end 
   let message = { channel: '', ts: '' };
 
   beforeAll(async () => {
-    const account = await createAccount(context, {
+    const reminder = await accountWithReminder(context, {
       name: 'Fuzz Co',
       channelId: 'C0FUZZ0001',
-      contractStart: isoDay(-7),
-      renewalDate: isoDay(200),
       team: [{ role: 'CSM', slackUserId: ALICE }],
     });
-    accountId = account.id;
-    await createClockRuntime({
-      db: context.database.db,
-      slack: createReminderSlackClient('xoxb-test-token', { slackApiUrl: context.fake.url }),
-      timeZone: 'UTC',
-      admins: [],
-      dispatcherOptions: { perChannelIntervalMs: 1 },
-    }).runPass(new Date());
-    const [sent] = await context.database.db
-      .select()
-      .from(notifications)
-      .where(and(eq(notifications.accountId, account.id), eq(notifications.status, 'sent')));
-    if (!sent?.sentTs || !sent.sentChannel || !sent.taskIds[0]) throw new Error('No reminder was posted');
-    taskId = sent.taskIds[0];
-    message = { channel: sent.sentChannel, ts: sent.sentTs };
+    accountId = reminder.account.id;
+    taskId = reminder.taskId;
+    message = reminder.message;
   });
 
   /** What the database holds, as counts that any write would change. */
