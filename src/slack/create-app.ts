@@ -109,6 +109,8 @@ export function createCsBot(options: {
     ...(options.logger ? { logger: options.logger } : {}),
     clientOptions: slackApiOptions(config),
     customRoutes: [healthRoute(database)],
+    // No listener reads Bolt's conversation context; its store would only cost each request a lookup.
+    convoStore: false as const,
   };
   const requests = createRequestsInFlight();
   const app =
