@@ -1,17 +1,23 @@
 import type { App } from '@slack/bolt';
 import type { AppDeps } from '../../src/app-deps';
 import { answeringFailures } from '../../src/slack/failure-answers';
+import { ACCOUNT_MODAL } from '../../src/views/account-add-modal';
+import { ACTIVITY_MENU } from '../../src/views/activity-menu';
 import { OPEN_LOG_MODAL_ACTION } from '../../src/views/app-home';
 import { LOG_MODAL } from '../../src/views/log-activity-modal';
 import { TASK_ACTIONS } from '../../src/views/task-reminder';
+import { activityMenuPicked } from './activity-menu-picked';
 import { activityTypeChanged } from './activity-type-changed';
+import { openAccountEdit } from './open-account-edit';
 import { openLogModal } from './open-log-modal';
 import { taskLogClicked, taskNotNeededClicked, taskSnoozeChosen } from './task-buttons';
 
 export function registerActions(app: App, deps: AppDeps): void {
   app.action(LOG_MODAL.type.action, answeringFailures(activityTypeChanged(deps)));
   app.action(OPEN_LOG_MODAL_ACTION, answeringFailures(openLogModal(deps)));
+  app.action(ACCOUNT_MODAL.editButton, answeringFailures(openAccountEdit(deps)));
   app.action(TASK_ACTIONS.log, answeringFailures(taskLogClicked(deps)));
   app.action(TASK_ACTIONS.snooze, answeringFailures(taskSnoozeChosen(deps)));
   app.action(TASK_ACTIONS.notNeeded, answeringFailures(taskNotNeededClicked(deps)));
+  app.action(ACTIVITY_MENU.action, answeringFailures(activityMenuPicked(deps)));
 }

@@ -4,6 +4,7 @@ import type { KnownBlock } from '../../src/slack/block-kit';
 import { type CsCommand, parseCsCommand } from '../../src/slack/cs-command';
 import { createSlackPoster } from '../../src/slack/slack-poster';
 import { accountAddModalFor } from '../../src/use-cases/add-account';
+import { accountEditModalFor } from '../../src/use-cases/edit-account';
 import { listTasks } from '../../src/use-cases/list-tasks';
 import { logModalFor } from '../../src/use-cases/open-log-modal';
 import { quickLog } from '../../src/use-cases/quick-log';
@@ -24,7 +25,8 @@ export function csCommand(deps: AppDeps) {
     const request = parseCsCommand(command.text);
     const answer = () => answerCsCommand(deps, request, { command, respond, client });
     // A modal must open within its trigger's 3 seconds, so it never waits behind the queue.
-    if (request.kind === 'log-modal' || request.kind === 'account-add') await answer();
+    if (request.kind === 'log-modal' || request.kind === 'account-add' || request.kind === 'account-edit')
+      await answer();
     else await deps.afterAck(answer);
   };
 }
@@ -44,7 +46,9 @@ async function answerCsCommand(
       await reply(helpMessage({ unknownWord: request.word, admins: deps.admins }));
       return;
     case 'account-help':
-      await reply({ text: 'Use `/cs account <name>` to see an account, or `/cs account add` to add one.' });
+      await reply({
+        text: 'Use `/cs account <name>` to see an account, `/cs account edit <name>` to change one, or `/cs account add` to add one.',
+      });
       return;
     case 'log-modal':
       await client.views.open({
@@ -63,6 +67,12 @@ async function answerCsCommand(
     }
     case 'account-add': {
       const modal = accountAddModalFor(deps, { userId: command.user_id, channelId: command.channel_id });
+      if (modal.ok) await client.views.open({ trigger_id: command.trigger_id, view: modal.view });
+      else await reply({ text: modal.message });
+      return;
+    }
+    case 'account-edit': {
+      const modal = await accountEditModalFor(deps, { userId: command.user_id, accountName: request.name });
       if (modal.ok) await client.views.open({ trigger_id: command.trigger_id, view: modal.view });
       else await reply({ text: modal.message });
       return;

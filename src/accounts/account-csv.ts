@@ -62,7 +62,10 @@ export interface AccountCsvError {
   message: string;
 }
 
-export type AccountCsvResult = { ok: true; rows: AccountImportRow[] } | { ok: false; errors: AccountCsvError[] };
+/** `columns`: those the header names, so an update changes only what the file carries. */
+export type AccountCsvResult =
+  | { ok: true; rows: AccountImportRow[]; columns: AccountCsvColumn[] }
+  | { ok: false; errors: AccountCsvError[] };
 
 export function formatAccountCsvError(error: AccountCsvError): string {
   return `line ${error.line}: ${error.message}`;
@@ -125,7 +128,7 @@ export function parseAccountsCsv(text: string): AccountCsvResult {
     }
   }
   if (errors.length > 0) return { ok: false, errors: errors.sort((a, b) => a.line - b.line) };
-  return { ok: true, rows };
+  return { ok: true, rows, columns: columns ?? [] };
 }
 
 // --- Header ---------------------------------------------------------------------------------

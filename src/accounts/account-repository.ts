@@ -4,6 +4,8 @@ import { groupBy, inChunks } from '../db/in-chunks';
 import { accountMembers, accounts, tasks } from '../db/schema';
 import { type Account, type AccountTeamMember, accountNameKey } from '../domain/account';
 import { handleOnce } from '../requests/handled-requests';
+import { createAccountChangeRepository, type RecordedAccountChange } from './account-change-repository';
+import { type AccountFieldChange, changedFields } from './account-changes';
 
 /** An account as it is created: everything but its id and status, plus the head count. */
 export type NewAccount = Omit<Account, 'id' | 'status'> & { employeeCount: number | null };
@@ -16,6 +18,16 @@ export class AccountNameTakenError extends Error {
 }
 
 type AccountRow = typeof accounts.$inferSelect;
+
+/** An account as its edit modal shows it: the fields a person can change, with its id. */
+export type EditableAccount = NewAccount & { id: string };
+
+/** One save of an account: what it was, what it is now, and the fields that differ. */
+export interface AccountUpdate {
+  before: EditableAccount;
+  after: Account;
+  changes: AccountFieldChange[];
+}
 
 function toAccount(row: AccountRow, team: AccountTeamMember[]): Account {
   return {
@@ -116,6 +128,62 @@ export function createAccountRepository({ db }: { db: DbOrTx }) {
     return (await withTeams(rows))[0] ?? null;
   }
 
+  async function editableIn(executor: DbOrTx, id: string, lock = false): Promise<EditableAccount | null> {
+    const query = executor.select().from(accounts).where(eq(accounts.id, id));
+    const [row] = lock ? await query.for('update') : await query;
+    if (!row) return null;
+    const members = await executor.select().from(accountMembers).where(eq(accountMembers.accountId, id));
+    const { status: _status, ...account } = toAccount(
+      row,
+      members.map(({ role, slackUserId }) => ({ role, slackUserId })),
+    );
+    return { ...account, employeeCount: row.employeeCount };
+  }
+
+  /**
+   * Writes one account's new values, its team and the record of what changed, against the row as
+   * it is inside the transaction (locked), so the record says what really changed.
+   */
+  async function updateIn(
+    tx: DbOrTx,
+    id: string,
+    input: NewAccount,
+    by: string,
+    now: Date,
+  ): Promise<{ before: EditableAccount; changes: AccountFieldChange[] } | null> {
+    const before = await editableIn(tx, id, true);
+    if (!before) return null;
+    const changes = changedFields(before, input);
+    if (changes.length === 0) return { before, changes };
+    await tx
+      .update(accounts)
+      .set({
+        name: input.name.trim(),
+        nameKey: accountNameKey(input.name),
+        channelId: input.channelId,
+        employeeCount: input.employeeCount,
+        salesSegment: input.salesSegment,
+        csmSegment: input.csmSegment,
+        priority: input.priority,
+        health: input.health,
+        contractStart: input.contractStart,
+        renewalDate: input.renewalDate,
+        successServices: input.successServices,
+        csaAseIdentifiedOn: input.csaAseIdentifiedOn,
+        successPlanActive: input.successPlanActive,
+        updatedAt: now,
+      })
+      .where(eq(accounts.id, id));
+    if (changes.some((change) => change.field.startsWith('team.'))) {
+      await tx.delete(accountMembers).where(eq(accountMembers.accountId, id));
+      if (input.team.length > 0) {
+        await tx.insert(accountMembers).values(input.team.map((member) => ({ accountId: id, ...member })));
+      }
+    }
+    await createAccountChangeRepository({ db: tx }).record(id, by, now, changes);
+    return { before, changes };
+  }
+
   /**
    * Creates one account with its team, unless `once` names a request already handled (then null);
    * a taken name raises AccountNameTakenError and leaves the request's key free.
@@ -168,6 +236,66 @@ export function createAccountRepository({ db }: { db: DbOrTx }) {
         }
         throw error;
       }
+    },
+
+    /** The account with the head count its modal shows, or null when there is none with that id. */
+    async findEditable(id: string): Promise<EditableAccount | null> {
+      return editableIn(db, id);
+    },
+
+    /**
+     * Saves an edit once per Slack request (null for a replay): the values, the team and the record
+     * of each changed field commit together. A name another account has raises AccountNameTakenError.
+     */
+    async updateOnce(
+      id: string,
+      input: NewAccount,
+      by: string,
+      once: { requestKey: string; now: Date },
+    ): Promise<AccountUpdate | null> {
+      try {
+        const saved = await db.transaction(async (tx) => {
+          if (!(await handleOnce(tx, once.requestKey, once.now))) return null;
+          return updateIn(tx, id, input, by, once.now);
+        });
+        if (!saved) return null;
+        const after = await findById(id);
+        if (!after) throw new Error(`Account ${id} vanished while it was edited.`);
+        return { ...saved, after };
+      } catch (error) {
+        if (isUniqueViolation(error)) throw new AccountNameTakenError(input.name.trim());
+        throw error;
+      }
+    },
+
+    /** Saves several edits all or none, in one transaction (an import with --update). */
+    async updateMany(updates: ReadonlyArray<{ id: string; input: NewAccount }>, by: string, now: Date) {
+      let saved: Array<{ before: EditableAccount; changes: AccountFieldChange[] }>;
+      try {
+        saved = await db.transaction(async (tx) => {
+          const results = [];
+          for (const { id, input } of updates) {
+            const result = await updateIn(tx, id, input, by, now);
+            if (!result) throw new Error(`Account ${id} vanished while it was updated.`);
+            results.push(result);
+          }
+          return results;
+        });
+      } catch (error) {
+        if (isUniqueViolation(error)) throw new AccountNameTakenError(updates[0]?.input.name.trim() ?? '');
+        throw error;
+      }
+      const results: AccountUpdate[] = [];
+      for (const [index, result] of saved.entries()) {
+        const after = await findById(updates[index]?.id ?? '');
+        if (after) results.push({ ...result, after });
+      }
+      return results;
+    },
+
+    /** The latest recorded changes to an account, newest first. */
+    async listChanges(id: string, limit: number): Promise<RecordedAccountChange[]> {
+      return createAccountChangeRepository({ db }).listRecent(id, limit);
     },
 
     async findExistingNames(names: string[]): Promise<string[]> {

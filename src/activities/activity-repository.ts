@@ -1,14 +1,23 @@
-import { and, desc, eq, inArray } from 'drizzle-orm';
+import { and, desc, eq, inArray, isNull } from 'drizzle-orm';
 import type { DbOrTx } from '../db/database';
 import { groupBy, inChunks } from '../db/in-chunks';
 import { activities } from '../db/schema';
-import type { Activity, ActivityType, ClockActivity } from '../domain/activity';
+import type { Activity, ActivityRecord, ActivityType, ClockActivity } from '../domain/activity';
 import { handleOnce } from '../requests/handled-requests';
 
 /** Most activities are typed, not logged from a message, so the source link may be left out. */
 export type NewActivity = Omit<Activity, 'id' | 'createdAt' | 'sourceMessageUrl'> & {
   sourceMessageUrl?: string | null;
 };
+
+/** What an edit may change: the fields the log modal shows, never the author, account or source. */
+export type ActivityEdit = Pick<
+  Activity,
+  'type' | 'occurredOn' | 'participants' | 'notes' | 'renewalOutcome' | 'acceleratorType' | 'contentModule'
+>;
+
+/** Every read below but `findById` leaves deleted activities out: they count for nothing. */
+const notDeleted = isNull(activities.deletedAt);
 
 export function createActivityRepository({ db }: { db: DbOrTx }) {
   return {
@@ -31,12 +40,66 @@ export function createActivityRepository({ db }: { db: DbOrTx }) {
       });
     },
 
+    /** One activity, deleted or not (a correction must see what it corrects). */
+    async findById(id: string): Promise<ActivityRecord | null> {
+      const [row] = await db.select().from(activities).where(eq(activities.id, id));
+      return row ?? null;
+    },
+
+    /** Where the channel summary was posted, so a correction can update it. */
+    async recordSummary(id: string, message: { channel: string; ts: string }): Promise<void> {
+      await db
+        .update(activities)
+        .set({ summaryChannel: message.channel, summaryTs: message.ts })
+        .where(eq(activities.id, id));
+    },
+
+    /**
+     * Applies an edit once per `requestKey`, only while the activity is not deleted. Key and row
+     * commit together; a replay is told apart from an activity deleted meanwhile.
+     */
+    async editOnce(
+      id: string,
+      edit: ActivityEdit,
+      by: string,
+      requestKey: string,
+      now: Date,
+    ): Promise<ActivityRecord | 'replayed' | 'deleted'> {
+      return db.transaction(async (tx) => {
+        if (!(await handleOnce(tx, requestKey, now))) return 'replayed';
+        const [row] = await tx
+          .update(activities)
+          .set({ ...edit, editedAt: now, editedBy: by })
+          .where(and(eq(activities.id, id), notDeleted))
+          .returning();
+        return row ?? 'deleted';
+      });
+    },
+
+    /** Marks the activity deleted once per `requestKey`; a replay is told apart from one deleted already. */
+    async deleteOnce(
+      id: string,
+      by: string,
+      requestKey: string,
+      now: Date,
+    ): Promise<ActivityRecord | 'replayed' | 'deleted'> {
+      return db.transaction(async (tx) => {
+        if (!(await handleOnce(tx, requestKey, now))) return 'replayed';
+        const [row] = await tx
+          .update(activities)
+          .set({ deletedAt: now, deletedBy: by })
+          .where(and(eq(activities.id, id), notDeleted))
+          .returning();
+        return row ?? 'deleted';
+      });
+    },
+
     /** The account's timeline, newest first (by the day it happened, then by when it was logged). */
     async listRecent(accountId: string, limit: number): Promise<Activity[]> {
       return db
         .select()
         .from(activities)
-        .where(eq(activities.accountId, accountId))
+        .where(and(eq(activities.accountId, accountId), notDeleted))
         .orderBy(desc(activities.occurredOn), desc(activities.createdAt))
         .limit(limit);
     },
@@ -45,7 +108,7 @@ export function createActivityRepository({ db }: { db: DbOrTx }) {
       return db
         .select()
         .from(activities)
-        .where(eq(activities.accountId, accountId))
+        .where(and(eq(activities.accountId, accountId), notDeleted))
         .orderBy(desc(activities.occurredOn), desc(activities.createdAt));
     },
 
@@ -66,7 +129,7 @@ export function createActivityRepository({ db }: { db: DbOrTx }) {
               createdAt: activities.createdAt,
             })
             .from(activities)
-            .where(and(inArray(activities.accountId, ids), inArray(activities.type, [...types])))),
+            .where(and(inArray(activities.accountId, ids), inArray(activities.type, [...types]), notDeleted))),
         );
       }
       return groupBy(rows, (row) => row.accountId);
@@ -76,7 +139,7 @@ export function createActivityRepository({ db }: { db: DbOrTx }) {
       return db
         .select()
         .from(activities)
-        .where(and(eq(activities.loggedBy, userId)))
+        .where(and(eq(activities.loggedBy, userId), notDeleted))
         .orderBy(desc(activities.createdAt))
         .limit(limit);
     },

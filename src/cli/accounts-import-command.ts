@@ -1,15 +1,22 @@
+import { DATE_FIELDS } from '../accounts/account-changes';
 import {
   type AccountCsvError,
   type AccountImportRow,
   formatAccountCsvError,
   parseAccountsCsv,
 } from '../accounts/account-csv';
+import { mergeCsvRow } from '../accounts/account-csv-update';
 import { AccountNameTakenError, createAccountRepository, type NewAccount } from '../accounts/account-repository';
 import { accountNameKey } from '../domain/account';
+import { createPlannerDeps, replanAccount } from '../reminders/run-planner';
+import { DATES_CHANGED } from '../use-cases/edit-account';
 import type { CliCommand, CommandContext } from './command';
 import { parseArguments } from './parse-arguments';
 
 const NOTHING_IMPORTED = 'Nothing was imported.';
+const NOTHING_UPDATED = 'Nothing was updated.';
+/** Who an import's changes are recorded as made by (account_changes.changed_by). */
+const CLI_AUTHOR = 'cli';
 
 /**
  * Spelled out field by field so that a field added to NewAccount is a compile error here.
@@ -19,28 +26,42 @@ export function toNewAccount({ line: _line, ...account }: AccountImportRow): New
   return account;
 }
 
-function reportErrors(stderr: (line: string) => void, errors: readonly AccountCsvError[]): number {
+function reportErrors(
+  stderr: (line: string) => void,
+  errors: readonly AccountCsvError[],
+  outcome = NOTHING_IMPORTED,
+): number {
   for (const error of errors) stderr(formatAccountCsvError(error));
-  stderr(NOTHING_IMPORTED);
+  stderr(outcome);
   return 1;
 }
 
-async function importAccounts(file: string, { db, readFile, stdout, stderr }: CommandContext): Promise<number> {
+async function readAccountsFile(
+  file: string,
+  { readFile, stderr }: Pick<CommandContext, 'readFile' | 'stderr'>,
+  outcome: string,
+): Promise<Extract<ReturnType<typeof parseAccountsCsv>, { ok: true }> | number> {
   let text: string;
   try {
     text = await readFile(file);
   } catch (error) {
     stderr(`Cannot read ${file}: ${error instanceof Error ? error.message : String(error)}`);
-    stderr(NOTHING_IMPORTED);
+    stderr(outcome);
     return 1;
   }
-
   const parsed = parseAccountsCsv(text);
-  if (!parsed.ok) return reportErrors(stderr, parsed.errors);
+  if (!parsed.ok) return reportErrors(stderr, parsed.errors, outcome);
   if (parsed.rows.length === 0) {
-    stderr(`${file} has a header but no accounts. ${NOTHING_IMPORTED}`);
+    stderr(`${file} has a header but no accounts. ${outcome}`);
     return 1;
   }
+  return parsed;
+}
+
+async function importAccounts(file: string, context: CommandContext): Promise<number> {
+  const { db, stdout, stderr } = context;
+  const parsed = await readAccountsFile(file, context, NOTHING_IMPORTED);
+  if (typeof parsed === 'number') return parsed;
 
   const repository = createAccountRepository({ db });
   const taken = new Set((await repository.findExistingNames(parsed.rows.map((row) => row.name))).map(accountNameKey));
@@ -68,16 +89,60 @@ async function importAccounts(file: string, { db, readFile, stdout, stderr }: Co
   }
 }
 
+/**
+ * `--update`: the file's rows are existing accounts by name; the columns it has overwrite theirs,
+ * all accounts or none, with each changed field recorded (by "cli") and each account replanned.
+ */
+async function updateAccounts(file: string, context: CommandContext): Promise<number> {
+  const { db, stdout, stderr } = context;
+  const parsed = await readAccountsFile(file, context, NOTHING_UPDATED);
+  if (typeof parsed === 'number') return parsed;
+  const repository = createAccountRepository({ db });
+  const errors: AccountCsvError[] = [];
+  const updates: Array<{ id: string; input: NewAccount }> = [];
+  for (const row of parsed.rows) {
+    const { exact } = await repository.matchByName(row.name);
+    const current = exact ? await repository.findEditable(exact.id) : null;
+    if (!current) {
+      errors.push({
+        line: row.line,
+        message: `no account is named ${JSON.stringify(row.name)}; import it without --update to create it`,
+      });
+      continue;
+    }
+    const merged = mergeCsvRow(current, row, parsed.columns);
+    if (merged.ok) updates.push({ id: current.id, input: merged.account });
+    else errors.push(...merged.errors);
+  }
+  if (errors.length > 0) return reportErrors(stderr, errors, NOTHING_UPDATED);
+
+  const now = context.now();
+  const saved = await repository.updateMany(updates, CLI_AUTHOR, now);
+  // Replanned now rather than at the next pass, so tasks whose dates moved close with the reason.
+  const planner = createPlannerDeps({ db, slack: null, timeZone: context.timeZone });
+  for (const { after, changes } of saved) {
+    if (changes.length === 0) continue;
+    const datesChanged = changes.some((change) => DATE_FIELDS.includes(change.field));
+    await replanAccount(planner, after, now, datesChanged ? { closeReason: DATES_CHANGED } : {});
+  }
+  const changed = saved.filter((update) => update.changes.length > 0).length;
+  const fields = saved.reduce((sum, update) => sum + update.changes.length, 0);
+  stdout(`Updated ${changed} of ${saved.length} account(s) (${fields} field(s) changed).`);
+  return 0;
+}
+
 export const accountsImportCommand: CliCommand = {
   words: ['accounts', 'import'],
   arguments: '<file.csv>',
-  summary: 'Create the accounts in a CSV file: all of them, or none if any row is wrong.',
+  summary:
+    'Create the accounts in a CSV file (with --update: change existing ones, by name): all of them, or none if any row is wrong.',
   prepare(args) {
-    const parsed = parseArguments(args, { allowPositionals: true });
+    const parsed = parseArguments(args, { allowPositionals: true, options: { update: { type: 'boolean' } } });
     if ('error' in parsed) return parsed;
     const [file, ...rest] = parsed.positionals;
     if (file === undefined) return { error: 'the CSV file to read is missing' };
     if (rest.length > 0) return { error: `unexpected argument ${JSON.stringify(rest[0])}` };
-    return { run: (context) => importAccounts(file, context) };
+    const run = parsed.values.update ? updateAccounts : importAccounts;
+    return { run: (context) => run(file, context) };
   },
 };

@@ -68,6 +68,26 @@ export const accountMembers = pgTable(
   (t) => [primaryKey({ columns: [t.accountId, t.role] }), index('account_members_user_idx').on(t.slackUserId)],
 );
 
+/**
+ * What someone changed on an account, one row per field: who (a Slack user id, or "cli" for an
+ * import), when, and the value before and after as shown to people. Written with the change.
+ */
+export const accountChanges = pgTable(
+  'account_changes',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    accountId: uuid('account_id')
+      .notNull()
+      .references(() => accounts.id, { onDelete: 'cascade' }),
+    changedBy: text('changed_by').notNull(),
+    changedAt: timestamp('changed_at', { withTimezone: true }).notNull(),
+    field: text('field').notNull(),
+    oldValue: text('old_value'),
+    newValue: text('new_value'),
+  },
+  (t) => [index('account_changes_account_changed_idx').on(t.accountId, t.changedAt)],
+);
+
 export const activities = pgTable(
   'activities',
   {
@@ -85,6 +105,15 @@ export const activities = pgTable(
     contentModule: text('content_module'),
     /** The Slack message it was logged from (the message shortcut), so the timeline links back to it. */
     sourceMessageUrl: text('source_message_url'),
+    /** The summary posted in the account's channel, so a correction can update it in place. */
+    summaryChannel: text('summary_channel'),
+    summaryTs: text('summary_ts'),
+    /** The last correction (docs: "Correcting the log"): by whom and when. */
+    editedAt: timestamp('edited_at', { withTimezone: true }),
+    editedBy: text('edited_by'),
+    /** Deleted activities stay for the record but count for nothing: no clock, summary or Home reads them. */
+    deletedAt: timestamp('deleted_at', { withTimezone: true }),
+    deletedBy: text('deleted_by'),
     createdAt: createdAt(),
   },
   (t) => [index('activities_account_occurred_idx').on(t.accountId, t.occurredOn)],

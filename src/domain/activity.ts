@@ -96,5 +96,15 @@ export interface Activity {
   createdAt: Date;
 }
 
+/** What a stored activity adds: where its channel summary is, and who corrected it (docs: "Correcting the log"). */
+export interface ActivityRecord extends Activity {
+  summaryChannel: string | null;
+  summaryTs: string | null;
+  editedAt: Date | null;
+  editedBy: string | null;
+  deletedAt: Date | null;
+  deletedBy: string | null;
+}
+
 /** What the clocks read of an activity: its kind and day, and what orders and names it. */
 export type ClockActivity = Pick<Activity, 'id' | 'accountId' | 'type' | 'occurredOn' | 'createdAt'>;

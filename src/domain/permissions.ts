@@ -10,6 +10,7 @@ export const ACCOUNT_CHANGES = {
   snooze: 'snooze its tasks',
   notNeeded: 'mark its tasks not needed',
   renewal: 'record its renewal',
+  edit: 'edit it',
   /** Both task buttons at once, for a list that leaves them out. */
   tasks: 'snooze its tasks or mark them not needed',
 } as const;

@@ -65,6 +65,16 @@ export function createRemindersService(deps: RemindersDeps) {
     await refreshMessages(alsoMessage ? [...messages, alsoMessage] : messages, now);
   }
 
+  /** Replans the account now; the messages of tasks that completed or reopened show it. */
+  async function replanChanged(account: Account, now: Date): Promise<{ completed: string[]; reopened: string[] }> {
+    const sync = await replanAccount(deps, account, now);
+    if (sync.queued > 0) deps.onMessagesQueued?.();
+    // Completed tasks' messages say "done"; reopened ones get their buttons back.
+    const changed = [...sync.completed, ...sync.reopened];
+    if (changed.length > 0) await refreshMessages(await messagesShowingTasks(deps.db, changed), now);
+    return { completed: sync.completed, reopened: sync.reopened };
+  }
+
   return {
     refreshMessages,
 
@@ -73,13 +83,25 @@ export function createRemindersService(deps: RemindersDeps) {
       return (await rowsOfMessage(deps.db, channel, ts)).flatMap((row) => row.taskIds);
     },
 
-    /** After an account changed (an activity, a renewal): its plan now, and the messages of tasks that closed say so. */
+    /** After an account changed (an activity, a renewal): its plan now; the tasks its activities completed. */
     async accountChanged(account: Account, now: Date): Promise<string[]> {
-      const sync = await replanAccount(deps, account, now);
-      if (sync.queued > 0) deps.onMessagesQueued?.();
-      if (sync.completed.length > 0) await refreshMessages(await messagesShowingTasks(deps.db, sync.completed), now);
-      return sync.completed;
+      return (await replanChanged(account, now)).completed;
     },
+
+    /**
+     * After an edit of the account: its plan now. Tasks that moved to a role's new holder show the
+     * new person on their messages; tasks that no longer fit close with `closeReason` (the dates
+     * changed), and their messages say so.
+     */
+    async accountEdited(account: Account, now: Date, options: { closeReason?: string } = {}): Promise<void> {
+      const sync = await replanAccount(deps, account, now, options);
+      if (sync.queued > 0) deps.onMessagesQueued?.();
+      const changed = [...sync.completed, ...sync.reopened, ...sync.reassigned, ...sync.closed];
+      if (changed.length > 0) await refreshMessages(await messagesShowingTasks(deps.db, changed), now);
+    },
+
+    /** After a correction: as `accountChanged`, and also the tasks it reopened. */
+    replanChanged,
 
     /** Snoozes a task once per `requestKey` (see src/requests/handled-requests.ts); only a change refreshes its messages. */
     async snooze(

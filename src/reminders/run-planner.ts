@@ -77,7 +77,12 @@ function emptyReport(): PlannerReport {
  * each (yielding the event loop every few milliseconds), syncs the ones whose tasks differ from
  * the plan in one transaction, then stores each account's next replan instant.
  */
-async function planChunk(deps: PlannerDeps, chunk: readonly PlanningAccount[], now: Date): Promise<SyncReport> {
+async function planChunk(
+  deps: PlannerDeps,
+  chunk: readonly PlanningAccount[],
+  now: Date,
+  options: { closeReason?: string } = {},
+): Promise<SyncReport> {
   const ids = chunk.map(({ account }) => account.id);
   const [activities, stored] = await Promise.all([
     deps.activities.listClockActivities(ids, CLOCK_ACTIVITY_TYPES),
@@ -90,7 +95,7 @@ async function planChunk(deps: PlannerDeps, chunk: readonly PlanningAccount[], n
     const input = { account, activities: activities.get(account.id) ?? [], now, timeZone: deps.timeZone, trackedSince };
     const { tasks: planned, nextChange } = planClocks(input);
     if (!isEmptyDiff(diffTasks(planned, stored.get(account.id) ?? [])))
-      changed.push({ account, trackedSince, planned });
+      changed.push({ account, trackedSince, planned, ...options });
     schedules.push({ id: account.id, seen: replanAt, next: nextChange });
     if (performance.now() - sliceStart > SLICE_MS) {
       await yieldToEventLoop();
@@ -131,10 +136,20 @@ async function planInChunks(
 }
 
 /** Plans one account now, outside the minute's pass (after an activity, a renewal, an edit or a close). */
-export async function replanAccount(deps: PlannerDeps, account: Account, now: Date): Promise<SyncReport> {
+export async function replanAccount(
+  deps: PlannerDeps,
+  account: Account,
+  now: Date,
+  options: { closeReason?: string } = {},
+): Promise<SyncReport> {
   const planning = await deps.accounts.findForPlanning(account.id);
   // The caller's copy wins for what it just changed (a close), the stored row for the rest.
-  return planChunk(deps, [planning ? { ...planning, account } : { account, trackedSince: now, replanAt: null }], now);
+  return planChunk(
+    deps,
+    [planning ? { ...planning, account } : { account, trackedSince: now, replanAt: null }],
+    now,
+    options,
+  );
 }
 
 /**

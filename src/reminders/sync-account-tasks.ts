@@ -11,8 +11,12 @@ export interface SyncReport {
   created: number;
   /** Tasks this sync closed because their activity was logged: their messages need an update. */
   completed: string[];
-  /** Tasks that left the plan (the clock moved on, or the account was closed). */
+  /** Done tasks this sync reopened because their activity was deleted or no longer matches. */
+  reopened: string[];
+  /** Tasks that left the plan (the clock moved on, the account's dates changed, or it was closed). */
   closed: string[];
+  /** Open tasks that moved to a role's new holder: their messages need an update. */
+  reassigned: string[];
   queued: number;
 }
 
@@ -21,6 +25,8 @@ export interface AccountPlan {
   /** Since when cs-bot has known the account: no "task opened" message is due before it. */
   trackedSince: Date;
   planned: PlannedTask[];
+  /** Why tasks that left the plan close, when the caller knows better than "the clock moved on". */
+  closeReason?: string;
 }
 
 const STILL_OPEN = ['open', 'snoozed'] as const;
@@ -34,7 +40,7 @@ const STILL_OPEN = ['open', 'snoozed'] as const;
  * import costs a few statements per chunk, not per account.
  */
 export async function syncAccountsTasks(db: DbOrTx, plans: readonly AccountPlan[], now: Date): Promise<SyncReport> {
-  const report: SyncReport = { created: 0, completed: [], closed: [], queued: 0 };
+  const report: SyncReport = { created: 0, completed: [], reopened: [], closed: [], reassigned: [], queued: 0 };
   if (plans.length === 0) return report;
   return db.transaction(async (tx) => {
     const stored = await createTaskRepository({ db: tx }).keysForAccounts(plans.map((plan) => plan.account.id));
@@ -50,13 +56,25 @@ export async function syncAccountsTasks(db: DbOrTx, plans: readonly AccountPlan[
           .returning({ id: tasks.id });
         report.completed.push(...updated.map((row) => row.id));
       }
+      if (diff.reopenings.length > 0) {
+        const reopened = await reopenTasks(tx, plan, diff.reopenings, now);
+        report.reopened.push(...reopened.ids);
+        report.queued += reopened.queued;
+      }
       for (const { id, forUser } of diff.reassignments) {
-        await tx.update(tasks).set({ forUser, updatedAt: now }).where(eq(tasks.id, id));
+        const moved = await tx
+          .update(tasks)
+          .set({ forUser, updatedAt: now })
+          .where(and(eq(tasks.id, id), inArray(tasks.status, STILL_OPEN)))
+          .returning({ id: tasks.id });
+        report.reassigned.push(...moved.map((row) => row.id));
       }
       inserts.push(...diff.inserts.map((task) => ({ plan, task })));
       if (diff.closures.length > 0) {
         const reason =
-          plan.account.status === 'closed' ? 'The account was closed.' : 'The clock moved on to a newer period.';
+          plan.account.status === 'closed'
+            ? 'The account was closed.'
+            : (plan.closeReason ?? 'The clock moved on to a newer period.');
         closures.set(reason, [...(closures.get(reason) ?? []), ...diff.closures]);
       }
     }
@@ -73,6 +91,45 @@ export async function syncAccountsTasks(db: DbOrTx, plans: readonly AccountPlan[
     }
     return report;
   });
+}
+
+/**
+ * Reopens done tasks whose activity was deleted or edited away. A task completed before its "task
+ * opened" message went out never had one: it is queued now (the key keeps one that was sent from
+ * going again; that one is refreshed by the caller and gets its buttons back).
+ */
+async function reopenTasks(
+  tx: DbOrTx,
+  plan: AccountPlan,
+  reopenings: ReadonlyArray<{ id: string; task: PlannedTask }>,
+  now: Date,
+): Promise<{ ids: string[]; queued: number }> {
+  const rows = await tx
+    .update(tasks)
+    .set({ status: 'open', completedByActivityId: null, updatedAt: now })
+    .where(
+      and(
+        inArray(
+          tasks.id,
+          reopenings.map(({ id }) => id),
+        ),
+        eq(tasks.status, 'done'),
+      ),
+    )
+    .returning({ id: tasks.id });
+  const ids = rows.map((row) => row.id);
+  const announce = reopenings
+    .filter(({ id, task }) => ids.includes(id) && (plan.account.channelId || task.forUserId))
+    .map(({ id, task }) => ({
+      key: taskOpenedKey(id),
+      accountId: task.accountId,
+      taskIds: [id],
+      recipientUser: task.forUserId,
+      channelId: plan.account.channelId,
+      ...dueAndQueued(new Date(Math.max(task.opensAt.getTime(), now.getTime())), plan.trackedSince),
+    }));
+  const queued = announce.length > 0 ? await queueTaskOpened(tx, announce) : [];
+  return { ids, queued: queued.length };
 }
 
 /**

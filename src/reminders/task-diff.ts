@@ -5,6 +5,8 @@ import type { StoredTaskKey } from '../domain/task';
 export interface TaskDiff {
   inserts: PlannedTask[];
   completions: Array<{ id: string; activityId: string }>;
+  /** Done tasks the plan no longer sees completed: their activity was deleted or edited away. */
+  reopenings: Array<{ id: string; task: PlannedTask }>;
   reassignments: Array<{ id: string; forUser: string | null }>;
   closures: string[];
 }
@@ -17,7 +19,7 @@ const isOpen = (task: StoredTaskKey) => task.status === 'open' || task.status ==
  * already match (most accounts, most minutes) without opening a transaction.
  */
 export function diffTasks(planned: readonly PlannedTask[], stored: readonly StoredTaskKey[]): TaskDiff {
-  const diff: TaskDiff = { inserts: [], completions: [], reassignments: [], closures: [] };
+  const diff: TaskDiff = { inserts: [], completions: [], reopenings: [], reassignments: [], closures: [] };
   const storedByKey = new Map(stored.map((task) => [keyOf(task), task]));
   const plannedKeys = new Set<string>();
   for (const task of planned) {
@@ -27,6 +29,9 @@ export function diffTasks(planned: readonly PlannedTask[], stored: readonly Stor
       diff.inserts.push(task);
     } else if (isOpen(existing) && task.completedByActivityId) {
       diff.completions.push({ id: existing.id, activityId: task.completedByActivityId });
+    } else if (existing.status === 'done' && !task.completedByActivityId) {
+      // Only a correction takes an activity away, so only then does a done task lose its match.
+      diff.reopenings.push({ id: existing.id, task });
     } else if (isOpen(existing) && existing.forUser !== task.forUserId) {
       // The account team changed: the task follows whoever holds the role now.
       diff.reassignments.push({ id: existing.id, forUser: task.forUserId });
@@ -39,5 +44,12 @@ export function diffTasks(planned: readonly PlannedTask[], stored: readonly Stor
 }
 
 export function isEmptyDiff(diff: TaskDiff): boolean {
-  return diff.inserts.length + diff.completions.length + diff.reassignments.length + diff.closures.length === 0;
+  return (
+    diff.inserts.length +
+      diff.completions.length +
+      diff.reopenings.length +
+      diff.reassignments.length +
+      diff.closures.length ===
+    0
+  );
 }

@@ -4,6 +4,7 @@ export type CsCommand =
   | { kind: 'log-modal' }
   | { kind: 'log-quick'; text: string }
   | { kind: 'account-add' }
+  | { kind: 'account-edit'; name: string }
   | { kind: 'account-show'; name: string }
   | { kind: 'account-help' }
   | { kind: 'tasks'; accountName: string | null }
@@ -25,6 +26,10 @@ export function parseCsCommand(text: string): CsCommand {
     case 'accounts': {
       if (restWords.length === 0) return { kind: 'account-help' };
       if (rest.toLowerCase() === 'add' || rest.toLowerCase() === 'new') return { kind: 'account-add' };
+      if (restWords[0]?.toLowerCase() === 'edit') {
+        const name = rest.slice('edit'.length).trim();
+        return name ? { kind: 'account-edit', name } : { kind: 'account-help' };
+      }
       return { kind: 'account-show', name: rest };
     }
     case 'tasks':

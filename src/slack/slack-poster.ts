@@ -14,8 +14,16 @@ export interface SlackPoster {
   postMessage(message: ChannelMessage & { channel: string }): Promise<PostResult>;
 }
 
+/** Replacing a message the bot posted (a corrected activity's summary); errors come back as data. */
+export interface SlackUpdater {
+  updateMessage(
+    message: ChannelMessage & { channel: string; ts: string },
+  ): Promise<{ ok: true } | { ok: false; error: string }>;
+}
+
 interface WebClientLike {
   chat: {
+    update(args: { channel: string; ts: string; text: string; blocks?: KnownBlock[] }): Promise<unknown>;
     postMessage(args: {
       channel: string;
       text: string;
@@ -31,8 +39,20 @@ interface WebClientLike {
   };
 }
 
-export function createSlackPoster(client: WebClientLike): SlackPoster {
+const slackErrorOf = (error: unknown) =>
+  (error as { data?: { error?: string } }).data?.error ?? (error as Error).message;
+
+export function createSlackPoster(client: WebClientLike): SlackPoster & SlackUpdater {
   return {
+    async updateMessage({ channel, ts, text, blocks }) {
+      try {
+        // Blocks always go, even empty: left out, Slack would keep the old ones.
+        await client.chat.update({ channel, ts, text, blocks: blocks ?? [] });
+        return { ok: true };
+      } catch (error) {
+        return { ok: false, error: slackErrorOf(error) };
+      }
+    },
     async postMessage({ channel, text, blocks, unfurl }) {
       try {
         const response = await client.chat.postMessage({
@@ -43,8 +63,7 @@ export function createSlackPoster(client: WebClientLike): SlackPoster {
         });
         return { ok: true, channel: response.channel ?? channel, ts: response.ts ?? '' };
       } catch (error) {
-        const slackError = (error as { data?: { error?: string } }).data?.error;
-        return { ok: false, error: slackError ?? (error as Error).message };
+        return { ok: false, error: slackErrorOf(error) };
       }
     },
   };

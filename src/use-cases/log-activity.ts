@@ -85,6 +85,8 @@ async function postSummary(deps: LogActivityDeps, account: Account, activity: Ac
     ...activitySummaryMessage(account, activity),
   });
   if (!posted.ok) return { failed: posted.error };
+  // Kept so a correction can update this summary in place.
+  await deps.activities.recordSummary(activity.id, { channel: posted.channel, ts: posted.ts });
   await deps.accounts.markChannelWorking(account.id, account.channelId);
   return 'posted';
 }

@@ -5,13 +5,19 @@ import { accountSummaryMessage } from '../views/account-summary';
 import { findTypedAccount } from './find-typed-account';
 
 const RECENT_ACTIVITIES = 5;
+const RECENT_CHANGES = 5;
 
 /** `/cs account <name>`: the account, or a clear word on why it cannot be shown. */
 export async function showAccount(
-  deps: { accounts: AccountRepository; activities: ActivityRepository },
+  deps: { accounts: AccountRepository; activities: ActivityRepository; timeZone: string },
   typedName: string,
 ): Promise<{ text: string; blocks?: KnownBlock[] }> {
   const found = await findTypedAccount(deps.accounts, typedName);
   if ('problem' in found) return { text: found.problem };
-  return accountSummaryMessage(found.account, await deps.activities.listRecent(found.account.id, RECENT_ACTIVITIES));
+  const { account } = found;
+  const [recent, latest] = await Promise.all([
+    deps.activities.listRecent(account.id, RECENT_ACTIVITIES),
+    deps.accounts.listChanges(account.id, RECENT_CHANGES),
+  ]);
+  return accountSummaryMessage(account, recent, { latest, timeZone: deps.timeZone });
 }

@@ -1,9 +1,15 @@
+import type { EditableAccount } from '../accounts/account-repository';
 import { CSM_SEGMENTS, HEALTHS, PRIORITIES, TEAM_ROLE_LABELS, TEAM_ROLES } from '../domain/account';
 import type { KnownBlock, ModalView, PlainTextOption } from '../slack/block-kit';
 import { readState, type ViewStateValues } from './view-state';
 
 export const ACCOUNT_MODAL = {
   callbackId: 'account_add',
+  /** The same modal filled in with an account's values; its private_metadata is the account id. */
+  editCallbackId: 'account_edit',
+  /** The Edit button on `/cs account <name>`; its value is the account id. */
+  editButton: 'account_edit_open',
+  healthReason: { block: 'health_reason', action: 'health_reason' },
   name: { block: 'name', action: 'name' },
   channel: { block: 'channel', action: 'channel' },
   employees: { block: 'employees', action: 'employees' },
@@ -40,16 +46,26 @@ function select(
   };
 }
 
-function datepicker(ids: { block: string; action: string }, label: string, hint?: string): KnownBlock {
+function datepicker(
+  ids: { block: string; action: string },
+  label: string,
+  initial: string | null,
+  hint?: string,
+): KnownBlock {
   return {
     type: 'input',
     block_id: ids.block,
     optional: true,
     label: plain(label),
     ...(hint ? { hint: plain(hint) } : {}),
-    element: { type: 'datepicker', action_id: ids.action },
+    element: { type: 'datepicker', action_id: ids.action, ...(initial ? { initial_date: initial } : {}) },
   };
 }
+
+const FLAG_OPTIONS = [
+  option('Bought Success Services', 'success_services'),
+  option('Has an active success plan', 'success_plan'),
+];
 
 /** `/cs account add`: the fields SPEC.md gives an account. */
 export function buildAccountAddModal(options: { channelId?: string } = {}): ModalView {
@@ -59,70 +75,134 @@ export function buildAccountAddModal(options: { channelId?: string } = {}): Moda
     title: plain('Add an account'),
     submit: plain('Add'),
     close: plain('Cancel'),
+    blocks: accountBlocks(options.channelId ? { channelId: options.channelId } : {}),
+  };
+}
+
+/**
+ * `/cs account edit <name>` and the Edit button: the same fields filled in with the account's
+ * values, and a reason to give when health turns red (the team is told it).
+ */
+export function buildAccountEditModal(account: EditableAccount): ModalView {
+  return {
+    type: 'modal',
+    callback_id: ACCOUNT_MODAL.editCallbackId,
+    private_metadata: account.id,
+    title: plain('Edit account'),
+    submit: plain('Save'),
+    close: plain('Cancel'),
     blocks: [
+      ...accountBlocks(account),
       {
         type: 'input',
-        block_id: ACCOUNT_MODAL.name.block,
-        label: plain('Name'),
-        element: { type: 'plain_text_input', action_id: ACCOUNT_MODAL.name.action, max_length: 200 },
-      },
-      {
-        type: 'input',
-        block_id: ACCOUNT_MODAL.channel.block,
+        block_id: ACCOUNT_MODAL.healthReason.block,
         optional: true,
-        label: plain('Internal account channel'),
-        hint: plain('Reminders and summaries go here; invite cs-bot to it.'),
+        label: plain('Reason for the health change'),
+        hint: plain('Needed when health turns red; the account channel and the CSM are told it.'),
         element: {
-          type: 'conversations_select',
-          action_id: ACCOUNT_MODAL.channel.action,
-          filter: { include: ['public', 'private'], exclude_bot_users: true },
-          ...(options.channelId ? { initial_conversation: options.channelId } : {}),
+          type: 'plain_text_input',
+          action_id: ACCOUNT_MODAL.healthReason.action,
+          multiline: true,
+          max_length: 1000,
         },
       },
-      ...TEAM_ROLES.map(
-        (role): KnownBlock => ({
-          type: 'input',
-          block_id: ACCOUNT_MODAL.member(role).block,
-          optional: true,
-          label: plain(`${TEAM_ROLE_LABELS[role]} (${role})`),
-          element: { type: 'users_select', action_id: ACCOUNT_MODAL.member(role).action },
-        }),
-      ),
-      {
-        type: 'input',
-        block_id: ACCOUNT_MODAL.employees.block,
-        optional: true,
-        label: plain('Employees'),
-        hint: plain('Sets the sales segment: Strategic 5000+, Large 750+, Mid-Market 100+, SMB below.'),
-        element: {
-          type: 'number_input',
-          action_id: ACCOUNT_MODAL.employees.action,
-          is_decimal_allowed: false,
-          min_value: '0',
-        },
-      },
-      select(ACCOUNT_MODAL.csmSegment, 'CSM segment', CSM_SEGMENTS),
-      select(ACCOUNT_MODAL.priority, 'Priority', PRIORITIES, 'PR3'),
-      select(ACCOUNT_MODAL.health, 'Health', HEALTHS, 'green'),
-      datepicker(ACCOUNT_MODAL.contractStart, 'Contract start', 'The day the order form was received.'),
-      datepicker(ACCOUNT_MODAL.renewalDate, 'Renewal date'),
-      {
-        type: 'input',
-        block_id: ACCOUNT_MODAL.flags.block,
-        optional: true,
-        label: plain('Services'),
-        element: {
-          type: 'checkboxes',
-          action_id: ACCOUNT_MODAL.flags.action,
-          options: [
-            option('Bought Success Services', 'success_services'),
-            option('Has an active success plan', 'success_plan'),
-          ],
-        },
-      },
-      datepicker(ACCOUNT_MODAL.csaAseIdentifiedOn, 'CSA and ASE both identified on', 'Success Services only.'),
     ],
   };
+}
+
+function accountBlocks(initial: Partial<EditableAccount>): KnownBlock[] {
+  const flags = FLAG_OPTIONS.filter(
+    ({ value }) =>
+      (value === 'success_services' && initial.successServices) ||
+      (value === 'success_plan' && initial.successPlanActive),
+  );
+  return [
+    {
+      type: 'input',
+      block_id: ACCOUNT_MODAL.name.block,
+      label: plain('Name'),
+      element: {
+        type: 'plain_text_input',
+        action_id: ACCOUNT_MODAL.name.action,
+        max_length: 200,
+        ...(initial.name ? { initial_value: initial.name } : {}),
+      },
+    },
+    {
+      type: 'input',
+      block_id: ACCOUNT_MODAL.channel.block,
+      optional: true,
+      label: plain('Internal account channel'),
+      hint: plain('Reminders and summaries go here; invite cs-bot to it.'),
+      element: {
+        type: 'conversations_select',
+        action_id: ACCOUNT_MODAL.channel.action,
+        filter: { include: ['public', 'private'], exclude_bot_users: true },
+        ...(initial.channelId ? { initial_conversation: initial.channelId } : {}),
+      },
+    },
+    ...TEAM_ROLES.map((role): KnownBlock => {
+      const holder = initial.team?.find((member) => member.role === role)?.slackUserId;
+      return {
+        type: 'input',
+        block_id: ACCOUNT_MODAL.member(role).block,
+        optional: true,
+        label: plain(`${TEAM_ROLE_LABELS[role]} (${role})`),
+        element: {
+          type: 'users_select',
+          action_id: ACCOUNT_MODAL.member(role).action,
+          ...(holder ? { initial_user: holder } : {}),
+        },
+      };
+    }),
+    {
+      type: 'input',
+      block_id: ACCOUNT_MODAL.employees.block,
+      optional: true,
+      label: plain('Employees'),
+      hint: plain('Sets the sales segment: Strategic 5000+, Large 750+, Mid-Market 100+, SMB below.'),
+      element: {
+        type: 'number_input',
+        action_id: ACCOUNT_MODAL.employees.action,
+        is_decimal_allowed: false,
+        min_value: '0',
+        ...(typeof initial.employeeCount === 'number' ? { initial_value: String(initial.employeeCount) } : {}),
+      },
+    },
+    select(ACCOUNT_MODAL.csmSegment, 'CSM segment', CSM_SEGMENTS, initial.csmSegment ?? undefined),
+    select(ACCOUNT_MODAL.priority, 'Priority', PRIORITIES, initial.priority ?? 'PR3'),
+    select(ACCOUNT_MODAL.health, 'Health', HEALTHS, initial.health ?? 'green'),
+    datepicker(
+      ACCOUNT_MODAL.contractStart,
+      'Contract start',
+      initial.contractStart ?? null,
+      'The day the order form was received.',
+    ),
+    datepicker(ACCOUNT_MODAL.renewalDate, 'Renewal date', initial.renewalDate ?? null),
+    {
+      type: 'input',
+      block_id: ACCOUNT_MODAL.flags.block,
+      optional: true,
+      label: plain('Services'),
+      element: {
+        type: 'checkboxes',
+        action_id: ACCOUNT_MODAL.flags.action,
+        options: FLAG_OPTIONS,
+        ...(flags.length > 0 ? { initial_options: flags } : {}),
+      },
+    },
+    datepicker(
+      ACCOUNT_MODAL.csaAseIdentifiedOn,
+      'CSA and ASE both identified on',
+      initial.csaAseIdentifiedOn ?? null,
+      'Success Services only.',
+    ),
+  ];
+}
+
+/** The reason given for a health change, trimmed; empty when none was. */
+export function healthReasonFromSubmission(values: ViewStateValues): string {
+  return readState(values, ACCOUNT_MODAL.healthReason).text.trim();
 }
 
 /** The raw account input a submission carries, for newAccountInputSchema to judge. */
@@ -165,5 +245,6 @@ export const ACCOUNT_MODAL_ERROR_BLOCKS: Record<string, string> = {
   successServices: ACCOUNT_MODAL.flags.block,
   successPlanActive: ACCOUNT_MODAL.flags.block,
   csaAseIdentifiedOn: ACCOUNT_MODAL.csaAseIdentifiedOn.block,
+  healthReason: ACCOUNT_MODAL.healthReason.block,
   ...Object.fromEntries(TEAM_ROLES.map((role) => [`team.${role}`, ACCOUNT_MODAL.member(role).block])),
 };

@@ -8,12 +8,13 @@ const GUIDE = [
   '*cs-bot* keeps your customer work and clocks in Slack.',
   '• `/cs log`: log an activity in a form (in an account channel, the account is filled in)',
   '• `/cs log <account> <type> <notes…>`: log in one line, e.g. `/cs log Acme cadence call Went well`',
-  "• `/cs account <name>`: an account's team, dates, segment, health and latest activities",
+  "• `/cs account <name>`: an account's team, dates, segment, health, latest activities and latest changes",
+  "• `/cs account edit <name>`: change an account's fields, team, health or dates (the account's team or a CS admin)",
   '• `/cs account add`: add an account (CS admins)',
   '• `/cs tasks` or `/cs tasks <account>`: what is open and overdue',
   "• `/cs renewed <account>`: the customer renewed; the renewal date moves on a year (the account's team or a CS admin)",
   '• `/cs help`: this guide',
-  "Anyone can log and read; only an account's team and the CS admins can snooze its tasks, mark them not needed or record its renewal.",
+  "Anyone can log and read; only an account's team and the CS admins can edit it, snooze its tasks, mark them not needed or record its renewal.",
 ].join('\n');
 
 /** Enough of an unknown subcommand to recognise a typo; the word can be as long as the command. */

@@ -11,11 +11,15 @@ import {
   type RenewalOutcome,
 } from '../domain/activity';
 import type { KnownBlock, ModalView, PlainTextOption } from '../slack/block-kit';
-import { optionText, SLACK_LIMITS, truncateText } from '../slack/block-kit-limits';
+import { optionText, SLACK_LIMITS, truncateMrkdwn, truncateText } from '../slack/block-kit-limits';
+import { escapeMrkdwn } from '../slack/mrkdwn';
+import { readLogModalMetadata } from './log-modal-metadata';
 
 /** Block and action ids of the log modal: the handlers read state and place errors by these. */
 export const LOG_MODAL = {
   callbackId: 'log_activity',
+  /** The same modal correcting a logged activity (the Edit menu): submitted to its own listener. */
+  editCallbackId: 'activity_edit',
   account: { block: 'account', action: 'account_select' },
   type: { block: 'type', action: 'activity_type' },
   date: { block: 'date', action: 'occurred_on' },
@@ -142,19 +146,31 @@ function typeSpecificBlocks(draft: LogModalDraft): KnownBlock[] {
  */
 export function buildLogActivityModal(draft: LogModalDraft, privateMetadata = ''): ModalView {
   const initialType = typeOptions.find((o) => o.value === draft.type);
+  // Read back from the metadata, so a rebuild (a type change) keeps the modal in edit mode.
+  const editing = readLogModalMetadata(privateMetadata).editing;
+  const accountBlock: KnownBlock = editing
+    ? {
+        type: 'section',
+        block_id: LOG_MODAL.account.block,
+        text: {
+          type: 'mrkdwn',
+          text: truncateMrkdwn(`*Account*\n${escapeMrkdwn(editing.accountName)}`, SLACK_LIMITS.text),
+        },
+      }
+    : {
+        type: 'input',
+        block_id: LOG_MODAL.account.block,
+        label: plain('Account'),
+        element: {
+          type: 'external_select',
+          action_id: LOG_MODAL.account.action,
+          placeholder: plain('Type to search accounts'),
+          min_query_length: 0,
+          ...(draft.account ? { initial_option: option(draft.account.name, draft.account.id) } : {}),
+        },
+      };
   const blocks: KnownBlock[] = [
-    {
-      type: 'input',
-      block_id: LOG_MODAL.account.block,
-      label: plain('Account'),
-      element: {
-        type: 'external_select',
-        action_id: LOG_MODAL.account.action,
-        placeholder: plain('Type to search accounts'),
-        min_query_length: 0,
-        ...(draft.account ? { initial_option: option(draft.account.name, draft.account.id) } : {}),
-      },
-    },
+    accountBlock,
     {
       type: 'input',
       block_id: LOG_MODAL.type.block,
@@ -204,9 +220,9 @@ export function buildLogActivityModal(draft: LogModalDraft, privateMetadata = ''
   ];
   return {
     type: 'modal',
-    callback_id: LOG_MODAL.callbackId,
-    title: modalButton('Log customer activity'),
-    submit: modalButton('Log it'),
+    callback_id: editing ? LOG_MODAL.editCallbackId : LOG_MODAL.callbackId,
+    title: modalButton(editing ? 'Edit activity' : 'Log customer activity'),
+    submit: modalButton(editing ? 'Save' : 'Log it'),
     close: modalButton('Cancel'),
     private_metadata: privateMetadata,
     blocks,

@@ -56,4 +56,19 @@ describe('diffTasks', () => {
     );
     expect(diff.closures).toEqual(['t1', 't3']);
   });
+
+  it('reopens a done task the plan no longer sees completed, and leaves done ones it still sees completed', () => {
+    const welcome = planned({ ruleId: 'onboarding.welcome' });
+    const kickoff = planned({ ruleId: 'handoff.csm_kickoff', completedByActivityId: 'act2' });
+    const diff = diffTasks(
+      [welcome, kickoff],
+      [
+        stored({ id: 't1', ruleId: 'onboarding.welcome', status: 'done' }),
+        stored({ id: 't2', ruleId: 'handoff.csm_kickoff', status: 'done' }),
+      ],
+    );
+    expect(diff.reopenings).toEqual([{ id: 't1', task: welcome }]);
+    expect(diff.completions).toEqual([]);
+    expect(isEmptyDiff(diff)).toBe(false);
+  });
 });

@@ -1,0 +1,134 @@
+import { eq } from 'drizzle-orm';
+import { describe, expect, it } from 'vitest';
+import { createAccountRepository, type NewAccount } from '../../src/accounts/account-repository';
+import type { DatabaseHandle } from '../../src/db/database';
+import { accountChanges, tasks } from '../../src/db/schema';
+import { createPlannerDeps, runPlanner } from '../../src/reminders/run-planner';
+import { DATES_CHANGED } from '../../src/use-cases/edit-account';
+import { isoDay } from '../support/reminder-fixture';
+import { testDatabases } from '../support/test-databases';
+import { runAgainst, TIME_ZONE } from './cli-harness';
+
+const base: Omit<NewAccount, 'name'> = {
+  channelId: null,
+  employeeCount: null,
+  salesSegment: null,
+  csmSegment: null,
+  priority: 'PR3',
+  health: 'green',
+  contractStart: null,
+  renewalDate: null,
+  successServices: false,
+  csaAseIdentifiedOn: null,
+  successPlanActive: false,
+  team: [],
+};
+
+async function withDatabase(
+  engine: ReturnType<typeof testDatabases>[number],
+  test: (handle: DatabaseHandle) => Promise<void>,
+) {
+  const handle = await engine.create();
+  try {
+    await test(handle);
+  } finally {
+    await handle.close();
+  }
+}
+
+describe.each(testDatabases())('npm run cs -- accounts import --update on $name', (engine) => {
+  it('changes only the columns the file has on the accounts it names, and records each change as by "cli"', async () => {
+    await withDatabase(engine, async (handle) => {
+      const repository = createAccountRepository({ db: handle.db });
+      const acme = await repository.create({
+        ...base,
+        name: 'Acme Corp',
+        csmSegment: 'Scale',
+        contractStart: '2026-01-10',
+        renewalDate: '2027-01-10',
+        team: [
+          { role: 'CSM', slackUserId: 'U0ACMECSM1' },
+          { role: 'ASE', slackUserId: 'U0ACMEASE1' },
+        ],
+      });
+      await repository.create({ ...base, name: 'Globex', health: 'yellow' });
+      const csv = ['name,csm_segment,health,csm', 'acme corp,Strategic,green,U0ACMECSM2', 'Globex,,red,'].join('\n');
+      const run = await runAgainst(handle, ['accounts', 'import', '--update', 'crm.csv'], {
+        files: { 'crm.csv': csv },
+      });
+      expect(run).toEqual({ code: 0, stdout: ['Updated 2 of 2 account(s) (4 field(s) changed).'], stderr: [] });
+
+      expect(await repository.findById(acme.id)).toMatchObject({
+        name: 'Acme Corp',
+        csmSegment: 'Strategic',
+        renewalDate: '2027-01-10',
+        team: expect.arrayContaining([
+          { role: 'CSM', slackUserId: 'U0ACMECSM2' },
+          { role: 'ASE', slackUserId: 'U0ACMEASE1' },
+        ]),
+      });
+      expect((await repository.matchByName('Globex')).exact).toMatchObject({ health: 'red', priority: 'PR1' });
+      const recorded = await handle.db.select().from(accountChanges).where(eq(accountChanges.accountId, acme.id));
+      expect(
+        recorded.map(({ field, oldValue, newValue, changedBy }) => ({ field, oldValue, newValue, changedBy })),
+      ).toEqual(
+        expect.arrayContaining([
+          { field: 'csmSegment', oldValue: 'Scale', newValue: 'Strategic', changedBy: 'cli' },
+          { field: 'team.CSM', oldValue: 'U0ACMECSM1', newValue: 'U0ACMECSM2', changedBy: 'cli' },
+        ]),
+      );
+      expect(recorded).toHaveLength(2);
+    });
+  });
+
+  it('reports rows naming no account, and rows that break the account rules, by line and updates nothing', async () => {
+    await withDatabase(engine, async (handle) => {
+      const repository = createAccountRepository({ db: handle.db });
+      const acme = await repository.create({ ...base, name: 'Acme Corp', contractStart: '2026-01-10' });
+      const csv = ['name,renewal_date,health', 'Acme Corp,2025-12-01,yellow', '', 'Nobody Inc,,green'].join('\n');
+      const run = await runAgainst(handle, ['accounts', 'import', '--update', 'crm.csv'], {
+        files: { 'crm.csv': csv },
+      });
+      expect(run).toEqual({
+        code: 1,
+        stdout: [],
+        stderr: [
+          'line 2: The renewal date must be after the contract start.',
+          'line 4: no account is named "Nobody Inc"; import it without --update to create it',
+          'Nothing was updated.',
+        ],
+      });
+      expect(await repository.findById(acme.id)).toMatchObject({ health: 'green', renewalDate: null });
+      expect(await handle.db.select().from(accountChanges)).toEqual([]);
+    });
+  });
+
+  it('replans an updated account at once: tasks that no longer fit its new dates close with the reason "dates changed"', async () => {
+    await withDatabase(engine, async (handle) => {
+      const repository = createAccountRepository({ db: handle.db });
+      const acme = await repository.create({
+        ...base,
+        name: 'Acme Corp',
+        contractStart: isoDay(-7),
+        renewalDate: isoDay(358),
+        team: [{ role: 'CSM', slackUserId: 'U0ACMECSM1' }],
+      });
+      // The planner opens no task before cs-bot knew the account, so this test runs on today's clock.
+      const now = new Date();
+      await runPlanner(createPlannerDeps({ db: handle.db, slack: null, timeZone: TIME_ZONE }), now);
+      const before = await handle.db.select().from(tasks).where(eq(tasks.accountId, acme.id));
+      const openBefore = before.filter((task) => task.status === 'open');
+      expect(openBefore.length).toBeGreaterThan(0);
+
+      const csv = ['name,contract_start,renewal_date', 'Acme Corp,2026-09-01,2027-09-01'].join('\n');
+      const run = await runAgainst(handle, ['accounts', 'import', '--update', 'crm.csv'], {
+        files: { 'crm.csv': csv },
+      });
+      expect(run.code).toBe(0);
+      const after = await handle.db.select().from(tasks).where(eq(tasks.accountId, acme.id));
+      const closed = after.filter((task) => openBefore.some((open) => open.id === task.id) && task.status === 'closed');
+      expect(closed.length).toBeGreaterThan(0);
+      for (const task of closed) expect(task.resolvedReason).toBe(DATES_CHANGED);
+    });
+  });
+});
