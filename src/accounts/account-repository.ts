@@ -73,6 +73,25 @@ function escapeLike(text: string): string {
   return text.replace(/[\\%_]/g, (char) => `\\${char}`);
 }
 
+/** The columns an account's own fields are stored in, for an insert and an edit alike. */
+function accountColumns(input: NewAccount) {
+  return {
+    name: input.name.trim(),
+    nameKey: accountNameKey(input.name),
+    channelId: input.channelId,
+    employeeCount: input.employeeCount,
+    salesSegment: input.salesSegment,
+    csmSegment: input.csmSegment,
+    priority: input.priority,
+    health: input.health,
+    contractStart: input.contractStart,
+    renewalDate: input.renewalDate,
+    successServices: input.successServices,
+    csaAseIdentifiedOn: input.csaAseIdentifiedOn,
+    successPlanActive: input.successPlanActive,
+  };
+}
+
 export function createAccountRepository({ db }: { db: DbOrTx }) {
   async function withTeams(rows: AccountRow[]): Promise<Account[]> {
     if (rows.length === 0) return [];
@@ -90,24 +109,7 @@ export function createAccountRepository({ db }: { db: DbOrTx }) {
   }
 
   async function insertAccount(executor: DbOrTx, input: NewAccount): Promise<string> {
-    const [row] = await executor
-      .insert(accounts)
-      .values({
-        name: input.name.trim(),
-        nameKey: accountNameKey(input.name),
-        channelId: input.channelId,
-        employeeCount: input.employeeCount,
-        salesSegment: input.salesSegment,
-        csmSegment: input.csmSegment,
-        priority: input.priority,
-        health: input.health,
-        contractStart: input.contractStart,
-        renewalDate: input.renewalDate,
-        successServices: input.successServices,
-        csaAseIdentifiedOn: input.csaAseIdentifiedOn,
-        successPlanActive: input.successPlanActive,
-      })
-      .returning({ id: accounts.id });
+    const [row] = await executor.insert(accounts).values(accountColumns(input)).returning({ id: accounts.id });
     if (!row) throw new Error('Inserting an account returned no row.');
     if (input.team.length > 0) {
       await executor.insert(accountMembers).values(input.team.map((member) => ({ accountId: row.id, ...member })));
@@ -157,22 +159,7 @@ export function createAccountRepository({ db }: { db: DbOrTx }) {
     if (changes.length === 0) return { before, changes };
     await tx
       .update(accounts)
-      .set({
-        name: input.name.trim(),
-        nameKey: accountNameKey(input.name),
-        channelId: input.channelId,
-        employeeCount: input.employeeCount,
-        salesSegment: input.salesSegment,
-        csmSegment: input.csmSegment,
-        priority: input.priority,
-        health: input.health,
-        contractStart: input.contractStart,
-        renewalDate: input.renewalDate,
-        successServices: input.successServices,
-        csaAseIdentifiedOn: input.csaAseIdentifiedOn,
-        successPlanActive: input.successPlanActive,
-        updatedAt: now,
-      })
+      .set({ ...accountColumns(input), updatedAt: now })
       .where(eq(accounts.id, id));
     if (changes.some((change) => change.field.startsWith('team.'))) {
       await tx.delete(accountMembers).where(eq(accountMembers.accountId, id));
