@@ -1,28 +1,14 @@
 import { eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
-import { createAccountRepository, type NewAccount } from '../../src/accounts/account-repository';
+import { createAccountRepository } from '../../src/accounts/account-repository';
 import type { DatabaseHandle } from '../../src/db/database';
 import { accountChanges, tasks } from '../../src/db/schema';
 import { createPlannerDeps, runPlanner } from '../../src/reminders/run-planner';
 import { DATES_CHANGED } from '../../src/use-cases/edit-account';
+import { accountFixture } from '../support/e2e-context';
 import { isoDay } from '../support/reminder-fixture';
 import { testDatabases } from '../support/test-databases';
 import { runAgainst, TIME_ZONE } from './cli-harness';
-
-const base: Omit<NewAccount, 'name'> = {
-  channelId: null,
-  employeeCount: null,
-  salesSegment: null,
-  csmSegment: null,
-  priority: 'PR3',
-  health: 'green',
-  contractStart: null,
-  renewalDate: null,
-  successServices: false,
-  csaAseIdentifiedOn: null,
-  successPlanActive: false,
-  team: [],
-};
 
 async function withDatabase(
   engine: ReturnType<typeof testDatabases>[number],
@@ -40,18 +26,19 @@ describe.each(testDatabases())('npm run cs -- accounts import --update on $name'
   it('changes only the columns the file has on the accounts it names, and records each change as by "cli"', async () => {
     await withDatabase(engine, async (handle) => {
       const repository = createAccountRepository({ db: handle.db });
-      const acme = await repository.create({
-        ...base,
-        name: 'Acme Corp',
-        csmSegment: 'Scale',
-        contractStart: '2026-01-10',
-        renewalDate: '2027-01-10',
-        team: [
-          { role: 'CSM', slackUserId: 'U0ACMECSM1' },
-          { role: 'ASE', slackUserId: 'U0ACMEASE1' },
-        ],
-      });
-      await repository.create({ ...base, name: 'Globex', health: 'yellow' });
+      const acme = await repository.create(
+        accountFixture({
+          name: 'Acme Corp',
+          csmSegment: 'Scale',
+          contractStart: '2026-01-10',
+          renewalDate: '2027-01-10',
+          team: [
+            { role: 'CSM', slackUserId: 'U0ACMECSM1' },
+            { role: 'ASE', slackUserId: 'U0ACMEASE1' },
+          ],
+        }),
+      );
+      await repository.create(accountFixture({ name: 'Globex', health: 'yellow' }));
       const csv = ['name,csm_segment,health,csm', 'acme corp,Strategic,green,U0ACMECSM2', 'Globex,,red,'].join('\n');
       const run = await runAgainst(handle, ['accounts', 'import', '--update', 'crm.csv'], {
         files: { 'crm.csv': csv },
@@ -84,7 +71,7 @@ describe.each(testDatabases())('npm run cs -- accounts import --update on $name'
   it('reports rows naming no account, and rows that break the account rules, by line and updates nothing', async () => {
     await withDatabase(engine, async (handle) => {
       const repository = createAccountRepository({ db: handle.db });
-      const acme = await repository.create({ ...base, name: 'Acme Corp', contractStart: '2026-01-10' });
+      const acme = await repository.create(accountFixture({ name: 'Acme Corp', contractStart: '2026-01-10' }));
       const csv = ['name,renewal_date,health', 'Acme Corp,2025-12-01,yellow', '', 'Nobody Inc,,green'].join('\n');
       const run = await runAgainst(handle, ['accounts', 'import', '--update', 'crm.csv'], {
         files: { 'crm.csv': csv },
@@ -106,13 +93,14 @@ describe.each(testDatabases())('npm run cs -- accounts import --update on $name'
   it('replans an updated account at once: tasks that no longer fit its new dates close with the reason "dates changed"', async () => {
     await withDatabase(engine, async (handle) => {
       const repository = createAccountRepository({ db: handle.db });
-      const acme = await repository.create({
-        ...base,
-        name: 'Acme Corp',
-        contractStart: isoDay(-7),
-        renewalDate: isoDay(358),
-        team: [{ role: 'CSM', slackUserId: 'U0ACMECSM1' }],
-      });
+      const acme = await repository.create(
+        accountFixture({
+          name: 'Acme Corp',
+          contractStart: isoDay(-7),
+          renewalDate: isoDay(358),
+          team: [{ role: 'CSM', slackUserId: 'U0ACMECSM1' }],
+        }),
+      );
       // The planner opens no task before cs-bot knew the account, so this test runs on today's clock.
       const now = new Date();
       await runPlanner(createPlannerDeps({ db: handle.db, slack: null, timeZone: TIME_ZONE }), now);
