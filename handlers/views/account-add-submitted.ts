@@ -1,13 +1,9 @@
 import type { AppDeps } from '../../src/app-deps';
 import { viewSubmissionKey } from '../../src/requests/handled-requests';
 import { addAccount } from '../../src/use-cases/add-account';
-import {
-  ACCOUNT_MODAL,
-  ACCOUNT_MODAL_ERROR_BLOCKS,
-  accountInputFromSubmission,
-} from '../../src/views/account-add-modal';
-import { toBlockErrors } from '../../src/views/view-state';
+import { accountInputFromSubmission } from '../../src/views/account-add-modal';
 import type { ViewSubmissionArgs } from '../listener-args';
+import { ackAccountModal } from './account-modal-ack';
 
 /**
  * The add-account modal: the row is written before the ack (its field errors, and a refusal for
@@ -24,20 +20,9 @@ export function accountAddSubmitted(deps: AppDeps) {
       },
       deps.now(),
     );
-    // A replay was answered the first time; "that name is taken" would be wrong.
-    if (result.ok === 'replayed') {
-      await ack();
-      return;
-    }
-    if (!result.ok) {
-      await ack({
-        response_action: 'errors',
-        errors: toBlockErrors(result.fieldErrors, ACCOUNT_MODAL_ERROR_BLOCKS, ACCOUNT_MODAL.name.block),
-      });
-      return;
-    }
-    await ack();
-    const confirmation = await result.announce(deps.now());
+    const saved = await ackAccountModal(ack, result);
+    if (!saved) return;
+    const confirmation = await saved.announce(deps.now());
     await client.chat.postMessage({ channel: body.user.id, text: confirmation });
   };
 }

@@ -5,12 +5,11 @@ import { createSlackPoster } from '../../src/slack/slack-poster';
 import { editAccount } from '../../src/use-cases/edit-account';
 import {
   ACCOUNT_MODAL,
-  ACCOUNT_MODAL_ERROR_BLOCKS,
   accountInputFromSubmission,
   healthReasonFromSubmission,
 } from '../../src/views/account-add-modal';
-import { toBlockErrors } from '../../src/views/view-state';
 import type { ViewSubmissionArgs } from '../listener-args';
+import { ackAccountModal } from './account-modal-ack';
 
 /** The modal carries the account id it was opened for; anything else names no account. */
 const accountId = z.uuid();
@@ -41,19 +40,9 @@ export function accountEditSubmitted(deps: AppDeps) {
       },
       deps.now(),
     );
-    if (result.ok === 'replayed') {
-      await ack();
-      return;
-    }
-    if (!result.ok) {
-      await ack({
-        response_action: 'errors',
-        errors: toBlockErrors(result.fieldErrors, ACCOUNT_MODAL_ERROR_BLOCKS, ACCOUNT_MODAL.name.block),
-      });
-      return;
-    }
-    await ack();
-    const confirmation = await result.announce(deps.now(), createSlackPoster(client));
+    const saved = await ackAccountModal(ack, result);
+    if (!saved) return;
+    const confirmation = await saved.announce(deps.now(), createSlackPoster(client));
     await client.chat.postMessage({ channel: body.user.id, text: confirmation });
   };
 }
