@@ -20,6 +20,27 @@ export type ActivityEdit = Pick<
 const notDeleted = isNull(activities.deletedAt);
 
 export function createActivityRepository({ db }: { db: DbOrTx }) {
+  /**
+   * Changes an activity once per `requestKey`, only while it is not deleted. Key and row commit
+   * together; a replay is told apart from an activity deleted meanwhile.
+   */
+  function updateOnce(
+    id: string,
+    changes: Partial<typeof activities.$inferInsert>,
+    requestKey: string,
+    now: Date,
+  ): Promise<ActivityRecord | 'replayed' | 'deleted'> {
+    return db.transaction(async (tx) => {
+      if (!(await handleOnce(tx, requestKey, now))) return 'replayed';
+      const [row] = await tx
+        .update(activities)
+        .set(changes)
+        .where(and(eq(activities.id, id), notDeleted))
+        .returning();
+      return row ?? 'deleted';
+    });
+  }
+
   return {
     async insert(input: NewActivity): Promise<Activity> {
       const [row] = await db.insert(activities).values(input).returning();
@@ -54,10 +75,7 @@ export function createActivityRepository({ db }: { db: DbOrTx }) {
         .where(eq(activities.id, id));
     },
 
-    /**
-     * Applies an edit once per `requestKey`, only while the activity is not deleted. Key and row
-     * commit together; a replay is told apart from an activity deleted meanwhile.
-     */
+    /** Applies an edit once per `requestKey`, only while the activity is not deleted. */
     async editOnce(
       id: string,
       edit: ActivityEdit,
@@ -65,15 +83,7 @@ export function createActivityRepository({ db }: { db: DbOrTx }) {
       requestKey: string,
       now: Date,
     ): Promise<ActivityRecord | 'replayed' | 'deleted'> {
-      return db.transaction(async (tx) => {
-        if (!(await handleOnce(tx, requestKey, now))) return 'replayed';
-        const [row] = await tx
-          .update(activities)
-          .set({ ...edit, editedAt: now, editedBy: by })
-          .where(and(eq(activities.id, id), notDeleted))
-          .returning();
-        return row ?? 'deleted';
-      });
+      return updateOnce(id, { ...edit, editedAt: now, editedBy: by }, requestKey, now);
     },
 
     /** Marks the activity deleted once per `requestKey`; a replay is told apart from one deleted already. */
@@ -83,15 +93,7 @@ export function createActivityRepository({ db }: { db: DbOrTx }) {
       requestKey: string,
       now: Date,
     ): Promise<ActivityRecord | 'replayed' | 'deleted'> {
-      return db.transaction(async (tx) => {
-        if (!(await handleOnce(tx, requestKey, now))) return 'replayed';
-        const [row] = await tx
-          .update(activities)
-          .set({ deletedAt: now, deletedBy: by })
-          .where(and(eq(activities.id, id), notDeleted))
-          .returning();
-        return row ?? 'deleted';
-      });
+      return updateOnce(id, { deletedAt: now, deletedBy: by }, requestKey, now);
     },
 
     /** The account's timeline, newest first (by the day it happened, then by when it was logged). */
