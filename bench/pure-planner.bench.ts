@@ -29,6 +29,8 @@ function inMemoryBook(accountCount: number, now: Date): Timeline[] {
       activities: activities.map((draft) => ({
         ...draft,
         sourceMessageUrl: null,
+        acceleratorId: null,
+        acceleratorPhase: null,
         id: randomUUID(),
         accountId: id,
         createdAt,

@@ -1,4 +1,5 @@
 import type { Logger } from '@slack/bolt';
+import type { AcceleratorRepository } from './accelerators/accelerator-repository';
 import type { AccountRepository } from './accounts/account-repository';
 import type { ActivityRepository } from './activities/activity-repository';
 import type { RemindersService } from './reminders/reminders-service';
@@ -8,6 +9,7 @@ import type { TaskRepository } from './tasks/task-repository';
 /** What the Slack listeners need; built once in the composition root (src/slack/create-app.ts). */
 export interface AppDeps {
   accounts: AccountRepository;
+  accelerators: AcceleratorRepository;
   activities: ActivityRepository;
   timeZone: string;
   admins: string[];

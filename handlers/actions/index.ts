@@ -1,6 +1,7 @@
 import type { App } from '@slack/bolt';
 import type { AppDeps } from '../../src/app-deps';
 import { answeringFailures } from '../../src/slack/failure-answers';
+import { ACCELERATOR_MODAL } from '../../src/views/accelerator-modal';
 import { ACCOUNT_MODAL } from '../../src/views/account-add-modal';
 import { ACTIVITY_MENU } from '../../src/views/activity-menu';
 import { OPEN_LOG_MODAL_ACTION } from '../../src/views/app-home';
@@ -10,6 +11,7 @@ import { activityMenuPicked } from './activity-menu-picked';
 import { activityTypeChanged } from './activity-type-changed';
 import { openAccountEdit } from './open-account-edit';
 import { openLogModal } from './open-log-modal';
+import { openStartAccelerator } from './open-start-accelerator';
 import { taskLogClicked, taskNotNeededClicked, taskSnoozeChosen } from './task-buttons';
 
 export function registerActions(app: App, deps: AppDeps): void {
@@ -20,4 +22,5 @@ export function registerActions(app: App, deps: AppDeps): void {
   app.action(TASK_ACTIONS.snooze, answeringFailures(taskSnoozeChosen(deps)));
   app.action(TASK_ACTIONS.notNeeded, answeringFailures(taskNotNeededClicked(deps)));
   app.action(ACTIVITY_MENU.action, answeringFailures(activityMenuPicked(deps)));
+  app.action(ACCELERATOR_MODAL.startButton, answeringFailures(openStartAccelerator(deps)));
 }

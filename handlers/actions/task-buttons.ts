@@ -44,7 +44,11 @@ export function taskLogClicked(deps: AppDeps) {
     await args.ack();
     const id = taskId.safeParse(actionValue(args.action));
     if (!id.success) return tellClicker(deps, args, TASK_GONE);
-    const opened = await logModalForTask(deps, { taskId: id.data, clicked: clickedMessage(args.body) });
+    const opened = await logModalForTask(deps, {
+      taskId: id.data,
+      userId: args.body.user.id,
+      clicked: clickedMessage(args.body),
+    });
     if (!opened.ok) return tellClicker(deps, args, opened.message);
     await args.client.views.open({ trigger_id: args.body.trigger_id, view: opened.view });
   };

@@ -9,7 +9,9 @@ import { listTasks } from '../../src/use-cases/list-tasks';
 import { logModalFor } from '../../src/use-cases/open-log-modal';
 import { quickLog } from '../../src/use-cases/quick-log';
 import { recordRenewal } from '../../src/use-cases/record-renewal';
+import { showAccelerators } from '../../src/use-cases/show-accelerators';
 import { showAccount } from '../../src/use-cases/show-account';
+import { startAcceleratorModalFor } from '../../src/use-cases/start-accelerator';
 import { helpMessage } from '../../src/views/help-message';
 import type { CommandArgs } from '../listener-args';
 
@@ -25,7 +27,12 @@ export function csCommand(deps: AppDeps) {
     const request = parseCsCommand(command.text);
     const answer = () => answerCsCommand(deps, request, { command, respond, client });
     // A modal must open within its trigger's 3 seconds, so it never waits behind the queue.
-    if (request.kind === 'log-modal' || request.kind === 'account-add' || request.kind === 'account-edit')
+    if (
+      request.kind === 'log-modal' ||
+      request.kind === 'account-add' ||
+      request.kind === 'account-edit' ||
+      request.kind === 'accelerator-start'
+    )
       await answer();
     else await deps.afterAck(answer);
   };
@@ -78,7 +85,7 @@ async function answerCsCommand(
       return;
     }
     case 'account-show':
-      await reply(await showAccount(deps, request.name));
+      await reply(await showAccount(deps, request.name, deps.now()));
       return;
     case 'tasks':
       await reply(await listTasks(deps, { userId: command.user_id, accountName: request.accountName }, deps.now()));
@@ -92,6 +99,26 @@ async function answerCsCommand(
       if (result.message) await reply({ text: result.message });
       return;
     }
+    case 'accelerator-help':
+      await reply({
+        text: 'Use `/cs accelerator start` (or `/cs accelerator start <account>`) to start one, or `/cs accelerator <account>` to see the running one and the contract year.',
+      });
+      return;
+    case 'accelerator-start': {
+      const modal = await startAcceleratorModalFor(
+        deps,
+        { userId: command.user_id, accountName: request.accountName ?? undefined, channelId: command.channel_id },
+        deps.now(),
+      );
+      if (modal.ok) await client.views.open({ trigger_id: command.trigger_id, view: modal.view });
+      else await reply({ text: modal.message });
+      return;
+    }
+    case 'accelerator-show':
+      await reply(
+        await showAccelerators(deps, { userId: command.user_id, accountName: request.accountName }, deps.now()),
+      );
+      return;
     default:
       return unhandled(request);
   }

@@ -6,14 +6,24 @@ import type { Activity, ActivityRecord, ActivityType, ClockActivity } from '../d
 import { handleOnce } from '../requests/handled-requests';
 
 /** Most activities are typed, not logged from a message, so the source link may be left out. */
-export type NewActivity = Omit<Activity, 'id' | 'createdAt' | 'sourceMessageUrl'> & {
-  sourceMessageUrl?: string | null;
-};
+export type NewActivity = Omit<
+  Activity,
+  'id' | 'createdAt' | 'sourceMessageUrl' | 'acceleratorId' | 'acceleratorPhase'
+> &
+  Partial<Pick<Activity, 'sourceMessageUrl' | 'acceleratorId' | 'acceleratorPhase'>>;
 
 /** What an edit may change: the fields the log modal shows, never the author, account or source. */
 export type ActivityEdit = Pick<
   Activity,
-  'type' | 'occurredOn' | 'participants' | 'notes' | 'renewalOutcome' | 'acceleratorType' | 'contentModule'
+  | 'type'
+  | 'occurredOn'
+  | 'participants'
+  | 'notes'
+  | 'renewalOutcome'
+  | 'acceleratorType'
+  | 'contentModule'
+  | 'acceleratorId'
+  | 'acceleratorPhase'
 >;
 
 /** Every read below but `findById` leaves deleted activities out: they count for nothing. */
@@ -129,6 +139,8 @@ export function createActivityRepository({ db }: { db: DbOrTx }) {
               type: activities.type,
               occurredOn: activities.occurredOn,
               createdAt: activities.createdAt,
+              acceleratorId: activities.acceleratorId,
+              acceleratorPhase: activities.acceleratorPhase,
             })
             .from(activities)
             .where(and(inArray(activities.accountId, ids), inArray(activities.type, [...types]), notDeleted))),

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ACCELERATOR_PHASES } from '../domain/accelerator';
 import { ACCELERATOR_TYPES, ACTIVITY_TYPES, NOTES_MAX_LENGTH, RENEWAL_OUTCOMES } from '../domain/activity';
 import { isIsoDay } from '../domain/calendar-day';
 import { hasControlCharacters } from '../domain/control-characters';
@@ -43,6 +44,8 @@ export function logActivityInputSchema(today: string) {
         .nullable()
         .default(null)
         .transform((module) => (module ? module : null)),
+      /** Left null, the running accelerator's week decides (see attachToAccelerator). */
+      acceleratorPhase: z.enum(ACCELERATOR_PHASES, { error: 'Choose an accelerator phase.' }).nullable().default(null),
       sourceMessageUrl: z
         .url({ protocol: /^https$/ })
         .max(1000)
@@ -66,6 +69,7 @@ export function logActivityInputSchema(today: string) {
       renewalOutcome: input.type === 'renewal_call' ? input.renewalOutcome : null,
       acceleratorType: input.type === 'csa_engagement' ? input.acceleratorType : null,
       contentModule: input.type === 'csa_engagement' ? input.contentModule : null,
+      acceleratorPhase: input.type === 'csa_engagement' ? input.acceleratorPhase : null,
     }));
 }
 

@@ -3,8 +3,10 @@
  * from, when its task opens and is due, who it is for and which activities complete it. The
  * planner (`plan-tasks.ts`) is the only code that interprets it.
  */
+
+import type { AcceleratorPhase } from '../domain/accelerator';
 import type { CsmSegment, Priority, TeamRole } from '../domain/account';
-import type { ActivityType } from '../domain/activity';
+import type { ClockEventType } from '../domain/activity';
 import type { CalendarOffset } from './calendar';
 
 /** Account dates a rule can count from. Each is a calendar day in the team's zone, or null. */
@@ -33,7 +35,9 @@ export type ClockAnchor =
    * since the last one". Before the first such activity there is one period counted from the
    * account date `initial`. Key: the day counted from.
    */
-  | { readonly kind: 'lastCompletion'; readonly initial: AccountDayField };
+  | { readonly kind: 'lastCompletion'; readonly initial: AccountDayField }
+  /** One period per accelerator started, counted from its start day. Key: that day. */
+  | { readonly kind: 'acceleratorStart' };
 
 /** Which accounts a rule applies to. Every field given must match; an empty filter matches all. */
 export interface AccountFilter {
@@ -73,8 +77,13 @@ export interface ClockRule {
   readonly opens: CalendarOffset;
   /** When the task is due, from the period's anchor day (start of that day in the team zone). */
   readonly due: CalendarOffset;
-  /** Activity types that complete the task. */
-  readonly completedBy: readonly ActivityType[];
+  /** Activity types (or clock events, such as an accelerator starting) that complete the task. */
+  readonly completedBy: readonly ClockEventType[];
+  /**
+   * With an `acceleratorStart` anchor: only a CSA engagement of this phase, belonging to the
+   * period's accelerator, completes the task.
+   */
+  readonly acceleratorPhase?: AcceleratorPhase;
   readonly completionWindow?: CompletionWindow;
   readonly sequence?: ClockSequence;
 }

@@ -45,7 +45,9 @@ function accepts(slot: PeriodSlot, activity: ClockActivity): boolean {
   return (
     rule.completedBy.includes(activity.type) &&
     activity.occurredOn >= period.completesFrom &&
-    (period.completesBefore === null || activity.occurredOn < period.completesBefore)
+    (period.completesBefore === null || activity.occurredOn < period.completesBefore) &&
+    (rule.acceleratorPhase === undefined ||
+      (activity.acceleratorPhase === rule.acceleratorPhase && activity.acceleratorId === period.acceleratorId))
   );
 }
 

@@ -3,7 +3,7 @@
  * opens, is due and accepts completing activities. Calendar days only; instants come later.
  */
 import type { Account } from '../domain/account';
-import type { ClockActivity } from '../domain/activity';
+import { ACCELERATOR_STARTED, type ClockActivity } from '../domain/activity';
 import { addCalendar, type CalendarDay, type CalendarOffset } from './calendar';
 import type { ClockRule } from './clock-rule';
 
@@ -16,6 +16,8 @@ export interface ClockPeriod {
   readonly completesFrom: CalendarDay;
   /** Day completing activities stop counting (exclusive), or null for never. */
   readonly completesBefore: CalendarDay | null;
+  /** For an `acceleratorStart` anchor, the accelerator this period follows. */
+  readonly acceleratorId: string | null;
 }
 
 /** Recurring anchors count every period from the original day plus a number of months, never by chaining. */
@@ -31,7 +33,12 @@ function at(origin: Origin, offset: CalendarOffset): CalendarDay {
   });
 }
 
-function toPeriod(rule: ClockRule, origin: Origin, next: Origin | null): ClockPeriod {
+function toPeriod(
+  rule: ClockRule,
+  origin: Origin,
+  next: Origin | null,
+  acceleratorId: string | null = null,
+): ClockPeriod {
   const opensOn = at(origin, rule.opens);
   const window = rule.completionWindow;
   return {
@@ -40,6 +47,7 @@ function toPeriod(rule: ClockRule, origin: Origin, next: Origin | null): ClockPe
     dueOn: at(origin, rule.due),
     completesFrom: window?.from ? at(origin, window.from) : opensOn,
     completesBefore: window?.endsAtNextPeriod && next ? at(next, {}) : null,
+    acceleratorId,
   };
 }
 
@@ -104,5 +112,9 @@ export function knownPeriods(
         return toPeriod(rule, { base: day, months: 0 }, nextDay === undefined ? null : { base: nextDay, months: 0 });
       });
     }
+    case 'acceleratorStart':
+      return activities
+        .filter((event) => event.type === ACCELERATOR_STARTED)
+        .map((event) => toPeriod(rule, { base: event.occurredOn, months: 0 }, null, event.acceleratorId ?? event.id));
   }
 }

@@ -3,7 +3,7 @@
  * always give the same (deep-equal) tasks, in the same order, whatever order activities come in.
  */
 import type { Account, TeamRole } from '../domain/account';
-import type { ClockActivity } from '../domain/activity';
+import { ACCELERATOR_STARTED, type ClockActivity } from '../domain/activity';
 import { isIsoDay } from '../domain/calendar-day';
 import { matchesAccount } from './applies';
 import { type CalendarDay, dayIn, startOfDayIn } from './calendar';
@@ -26,6 +26,8 @@ export interface PlannedTask {
   /** Start of the due day in the team zone. */
   readonly dueAt: Date;
   readonly completedByActivityId: string | null;
+  /** Set instead when an accelerator starting completed it (the first accelerator, a quarter's). */
+  readonly completedByAcceleratorId: string | null;
 }
 
 export interface PlanTasksInput {
@@ -88,6 +90,19 @@ function timelineUpTo(account: Account, activities: readonly ClockActivity[], to
     .filter((activity) => activity.occurredOn <= today)
     .sort(byOccurrence);
 }
+
+function completedBy(
+  completion: ClockActivity | null,
+): Pick<PlannedTask, 'completedByActivityId' | 'completedByAcceleratorId'> {
+  if (completion?.type === ACCELERATOR_STARTED) {
+    return { completedByActivityId: null, completedByAcceleratorId: completion.acceleratorId ?? completion.id };
+  }
+  return { completedByActivityId: completion?.id ?? null, completedByAcceleratorId: null };
+}
+
+/** Whether the plan sees the task completed, by an activity or by an accelerator starting. */
+export const isCompleted = (task: Pick<PlannedTask, 'completedByActivityId' | 'completedByAcceleratorId'>) =>
+  task.completedByActivityId !== null || task.completedByAcceleratorId !== null;
 
 export interface ClockPlan {
   readonly tasks: PlannedTask[];
@@ -159,7 +174,7 @@ export function planClocks({
       forUserId: account.team.find((member) => member.role === rule.forRole)?.slackUserId ?? null,
       opensAt: startOfDayIn(slot.period.opensOn, timeZone),
       dueAt: startOfDayIn(slot.period.dueOn, timeZone),
-      completedByActivityId: completion?.id ?? null,
+      ...completedBy(completion),
     }));
   });
   return { tasks, nextChange: next === null ? null : startOfDayIn(next, timeZone) };
@@ -180,6 +195,9 @@ export function nextPlanChange(input: PlanTasksInput): Date | null {
  * the start of a day is overdue from that first instant on). Snoozes and "Not needed" live with
  * the stored task, not here.
  */
-export function isOverdue(task: Pick<PlannedTask, 'dueAt' | 'completedByActivityId'>, now: Date): boolean {
-  return task.completedByActivityId === null && now.getTime() >= task.dueAt.getTime();
+export function isOverdue(
+  task: Pick<PlannedTask, 'dueAt' | 'completedByActivityId' | 'completedByAcceleratorId'>,
+  now: Date,
+): boolean {
+  return !isCompleted(task) && now.getTime() >= task.dueAt.getTime();
 }

@@ -5,6 +5,7 @@
  * Offsets count from the anchor day and land on the start of a day in the team zone
  * (see calendar.ts): `due: { days: 7 }` is due at the first instant of anchor + 7.
  */
+import { ACCELERATOR_STARTED, type ActivityType } from '../domain/activity';
 import { type ClockRule, singleFigure } from './clock-rule';
 
 const CONTRACT_START = { kind: 'accountDay', field: 'contractStart' } as const;
@@ -55,7 +56,9 @@ const SUCCESS_SERVICES_ONBOARDING: readonly ClockRule[] = [
     anchor: CONTRACT_START,
     // Choice: SPEC gives only "due 21 days"; like the checklist's single figures it opens 7 days before.
     ...singleFigure({ days: 21 }),
-    completedBy: ['csa_engagement'],
+    // Starting an accelerator (`/cs accelerator start`) is what counts, from the contract start on.
+    completedBy: [ACCELERATOR_STARTED],
+    completionWindow: { from: {} },
     sequence: { group: 'success_services', step: 4 },
   },
 ];
@@ -160,7 +163,7 @@ const CSM_RECURRING: readonly ClockRule[] = [
 const ACCELERATOR_QUARTERS: readonly ClockRule[] = [
   {
     id: 'accelerator.quarter',
-    title: 'Start an accelerator this quarter (none logged yet)',
+    title: 'Start an accelerator this quarter (none started yet)',
     forRole: 'CSA',
     appliesTo: { successServices: true },
     // Quarter 0 is covered by success_services.first_accelerator, so reminders start at quarter 1.
@@ -168,10 +171,50 @@ const ACCELERATOR_QUARTERS: readonly ClockRule[] = [
     // Choice: opens when the quarter starts, due at the end of its first month.
     opens: {},
     due: { months: 1 },
-    completedBy: ['csa_engagement'],
-    // Only an accelerator event inside this quarter counts.
+    completedBy: [ACCELERATOR_STARTED],
+    // Only an accelerator started inside this quarter counts.
     completionWindow: { from: {}, endsAtNextPeriod: true },
   },
+];
+
+/**
+ * One expectation of a running accelerator (SPEC.md "Accelerators"), for its CSA, counted from its
+ * start day: completed by a CSA engagement of that phase belonging to that accelerator, held any
+ * time from the start on (a planning workshop held early still counts).
+ */
+function acceleratorPhaseRule(
+  phase: 'discovery' | 'planning' | 'close_out',
+  title: string,
+  window: Pick<ClockRule, 'opens' | 'due'>,
+): ClockRule {
+  return {
+    id: `accelerator.${phase}`,
+    title,
+    forRole: 'CSA',
+    appliesTo: { successServices: true },
+    anchor: { kind: 'acceleratorStart' },
+    ...window,
+    completedBy: ['csa_engagement'],
+    acceleratorPhase: phase,
+    completionWindow: { from: {} },
+  };
+}
+
+/** Week 1 is the start day and the 6 after it, so "in week 1" is due at the start of day 7. */
+const ACCELERATOR_PHASES: readonly ClockRule[] = [
+  acceleratorPhaseRule('discovery', 'Hold the accelerator discovery workshop (week 1)', {
+    opens: {},
+    due: { days: 7 },
+  }),
+  acceleratorPhaseRule('planning', 'Hold the accelerator planning workshop and agree the backlog (week 2)', {
+    opens: { days: 7 },
+    due: { days: 14 },
+  }),
+  // After about 10 weeks of execution; opens as week 12 begins.
+  acceleratorPhaseRule('close_out', 'Close out the accelerator (by the end of week 12)', {
+    opens: { days: 77 },
+    due: { days: 84 },
+  }),
 ];
 
 /** Handoff from pre-sales to post-sales (SPEC.md), opened when the contract start is set. */
@@ -218,7 +261,10 @@ export const CLOCK_RULES: readonly ClockRule[] = [
   ...CSM_RECURRING,
   ...CADENCE_CALLS,
   ...ACCELERATOR_QUARTERS,
+  ...ACCELERATOR_PHASES,
 ];
 
-/** The activity types some clock counts; the planner reads no others. */
-export const CLOCK_ACTIVITY_TYPES = [...new Set(CLOCK_RULES.flatMap((rule) => rule.completedBy))];
+/** The activity types some clock counts; the planner reads no others (accelerator starts come from their own table). */
+export const CLOCK_ACTIVITY_TYPES: readonly ActivityType[] = [
+  ...new Set(CLOCK_RULES.flatMap((rule) => rule.completedBy).filter((type) => type !== ACCELERATOR_STARTED)),
+];

@@ -11,6 +11,7 @@ import {
   uniqueIndex,
   uuid,
 } from 'drizzle-orm/pg-core';
+import type { AcceleratorPhase } from '../domain/accelerator';
 import type { AccountStatus, CsmSegment, Health, Priority, SalesSegment, TeamRole } from '../domain/account';
 import type { AcceleratorType, ActivityType, RenewalOutcome } from '../domain/activity';
 import type { NotificationKind, NotificationStatus, TaskStatus } from '../domain/task';
@@ -88,6 +89,25 @@ export const accountChanges = pgTable(
   (t) => [index('account_changes_account_changed_idx').on(t.accountId, t.changedAt)],
 );
 
+/** Accelerators started (SPEC.md "Accelerators"); their limits are checked with the account row locked. */
+export const accelerators = pgTable(
+  'accelerators',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    accountId: uuid('account_id')
+      .notNull()
+      .references(() => accounts.id, { onDelete: 'cascade' }),
+    type: text('type').$type<AcceleratorType>().notNull(),
+    contentModule: text('content_module'),
+    startsOn: date('starts_on', { mode: 'string' }).notNull(),
+    csaUserId: text('csa_user_id').notNull(),
+    startedBy: text('started_by').notNull(),
+    createdAt: createdAt(),
+  },
+  // At most one a quarter, so never two on one day: the start day names an accelerator's tasks.
+  (t) => [uniqueIndex('accelerators_account_starts_unique').on(t.accountId, t.startsOn)],
+);
+
 export const activities = pgTable(
   'activities',
   {
@@ -103,6 +123,9 @@ export const activities = pgTable(
     renewalOutcome: text('renewal_outcome').$type<RenewalOutcome>(),
     acceleratorType: text('accelerator_type').$type<AcceleratorType>(),
     contentModule: text('content_module'),
+    /** A CSA engagement logged while an accelerator runs belongs to it, in one of its phases. */
+    acceleratorId: uuid('accelerator_id').references(() => accelerators.id, { onDelete: 'set null' }),
+    acceleratorPhase: text('accelerator_phase').$type<AcceleratorPhase>(),
     /** The Slack message it was logged from (the message shortcut), so the timeline links back to it. */
     sourceMessageUrl: text('source_message_url'),
     /** The summary posted in the account's channel, so a correction can update it in place. */
@@ -137,6 +160,10 @@ export const tasks = pgTable(
     status: text('status').$type<TaskStatus>().notNull().default('open'),
     snoozedUntil: timestamp('snoozed_until', { withTimezone: true }),
     completedByActivityId: uuid('completed_by_activity_id').references(() => activities.id, { onDelete: 'set null' }),
+    /** Set instead of the activity when starting an accelerator completed the task (the first one, a quarter's). */
+    completedByAcceleratorId: uuid('completed_by_accelerator_id').references(() => accelerators.id, {
+      onDelete: 'set null',
+    }),
     /** Who snoozed it or marked it not needed, and why. */
     resolvedBy: text('resolved_by'),
     resolvedReason: text('resolved_reason'),

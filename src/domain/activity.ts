@@ -1,4 +1,5 @@
 /** Activity vocabulary from SPEC.md ("Activities (the timeline)"). */
+import type { AcceleratorPhase } from './accelerator';
 
 export const ACTIVITY_TYPES = [
   'call',
@@ -92,6 +93,9 @@ export interface Activity {
   renewalOutcome: RenewalOutcome | null;
   acceleratorType: AcceleratorType | null;
   contentModule: string | null;
+  /** For a CSA engagement logged while an accelerator ran: that accelerator, and the phase it was. */
+  acceleratorId: string | null;
+  acceleratorPhase: AcceleratorPhase | null;
   sourceMessageUrl: string | null;
   createdAt: Date;
 }
@@ -106,5 +110,20 @@ export interface ActivityRecord extends Activity {
   deletedBy: string | null;
 }
 
-/** What the clocks read of an activity: its kind and day, and what orders and names it. */
-export type ClockActivity = Pick<Activity, 'id' | 'accountId' | 'type' | 'occurredOn' | 'createdAt'>;
+/** A clock event nobody logs as an activity: an accelerator starting (on its start day). */
+export const ACCELERATOR_STARTED = 'accelerator_started' as const;
+export type ClockEventType = ActivityType | typeof ACCELERATOR_STARTED;
+
+/**
+ * What the clocks read of an activity (or of an accelerator start): its kind and day, what orders
+ * and names it, and for a CSA engagement the accelerator it belongs to and the phase it was.
+ */
+export interface ClockActivity {
+  readonly id: string;
+  readonly accountId: string;
+  readonly type: ClockEventType;
+  readonly occurredOn: string;
+  readonly createdAt: Date;
+  readonly acceleratorId?: string | null;
+  readonly acceleratorPhase?: AcceleratorPhase | null;
+}

@@ -11,6 +11,7 @@ export const ACCOUNT_CHANGES = {
   notNeeded: 'mark its tasks not needed',
   renewal: 'record its renewal',
   edit: 'edit it',
+  startAccelerator: 'start its accelerators',
   /** Both task buttons at once, for a list that leaves them out. */
   tasks: 'snooze its tasks or mark them not needed',
 } as const;

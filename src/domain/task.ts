@@ -28,6 +28,7 @@ export interface Task {
   status: TaskStatus;
   snoozedUntil: Date | null;
   completedByActivityId: string | null;
+  completedByAcceleratorId: string | null;
   resolvedBy: string | null;
   resolvedReason: string | null;
   resolvedAt: Date | null;

@@ -1,7 +1,5 @@
 import type { Logger, types } from '@slack/bolt';
-import { CLOCK_RULES } from '../clocks/rules';
 import type { Account } from '../domain/account';
-import type { ActivityType } from '../domain/activity';
 import { SNOOZE_CHOICES, type SnoozeChoice } from '../domain/task';
 import { messagesShowingTasks, rowsOfMessage } from '../outbox';
 import type { KnownBlock } from '../slack/block-kit';
@@ -135,8 +133,3 @@ export function createRemindersService(deps: RemindersDeps) {
 }
 
 export type RemindersService = ReturnType<typeof createRemindersService>;
-
-/** The activity type the "Log it" button preselects: the first one that completes the task's rule. */
-export function activityTypeForRule(ruleId: string): ActivityType | undefined {
-  return CLOCK_RULES.find((rule) => rule.id === ruleId)?.completedBy[0];
-}

@@ -1,4 +1,5 @@
 import { setImmediate as yieldToEventLoop } from 'node:timers/promises';
+import { type AcceleratorRepository, createAcceleratorRepository } from '../accelerators/accelerator-repository';
 import {
   type AccountRepository,
   createAccountRepository,
@@ -20,6 +21,7 @@ import { createUserTimeZones, type TimeZonesOf, type UsersInfoClient } from './u
 export interface PlannerDeps {
   db: DbOrTx;
   accounts: AccountRepository;
+  accelerators: AcceleratorRepository;
   activities: ActivityRepository;
   tasks: TaskRepository;
   timeZone: string;
@@ -32,6 +34,7 @@ export function createPlannerDeps(deps: { db: DbOrTx; slack: UsersInfoClient | n
   return {
     db,
     accounts: createAccountRepository({ db }),
+    accelerators: createAcceleratorRepository({ db }),
     activities: createActivityRepository({ db }),
     tasks: createTaskRepository({ db }),
     timeZone: deps.timeZone,
@@ -84,15 +87,17 @@ async function planChunk(
   options: { closeReason?: string } = {},
 ): Promise<SyncReport> {
   const ids = chunk.map(({ account }) => account.id);
-  const [activities, stored] = await Promise.all([
+  const [activities, starts, stored] = await Promise.all([
     deps.activities.listClockActivities(ids, CLOCK_ACTIVITY_TYPES),
+    deps.accelerators.listClockStarts(ids),
     deps.tasks.keysForAccounts(ids),
   ]);
   const changed: AccountPlan[] = [];
   const schedules: ReplanSchedule[] = [];
   let sliceStart = performance.now();
   for (const { account, trackedSince, replanAt } of chunk) {
-    const input = { account, activities: activities.get(account.id) ?? [], now, timeZone: deps.timeZone, trackedSince };
+    const events = [...(activities.get(account.id) ?? []), ...(starts.get(account.id) ?? [])];
+    const input = { account, activities: events, now, timeZone: deps.timeZone, trackedSince };
     const { tasks: planned, nextChange } = planClocks(input);
     if (!isEmptyDiff(diffTasks(planned, stored.get(account.id) ?? [])))
       changed.push({ account, trackedSince, planned, ...options });

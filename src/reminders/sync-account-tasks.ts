@@ -1,5 +1,5 @@
 import { and, eq, inArray } from 'drizzle-orm';
-import type { PlannedTask } from '../clocks/plan-tasks';
+import { isCompleted, type PlannedTask } from '../clocks/plan-tasks';
 import type { DbOrTx } from '../db/database';
 import { tasks } from '../db/schema';
 import type { Account } from '../domain/account';
@@ -48,10 +48,16 @@ export async function syncAccountsTasks(db: DbOrTx, plans: readonly AccountPlan[
     const closures = new Map<string, string[]>();
     for (const plan of plans) {
       const diff = diffTasks(plan.planned, stored.get(plan.account.id) ?? []);
-      for (const { id, activityId } of diff.completions) {
+      for (const { id, activityId, acceleratorId } of diff.completions) {
         const updated = await tx
           .update(tasks)
-          .set({ status: 'done', completedByActivityId: activityId, snoozedUntil: null, updatedAt: now })
+          .set({
+            status: 'done',
+            completedByActivityId: activityId,
+            completedByAcceleratorId: acceleratorId,
+            snoozedUntil: null,
+            updatedAt: now,
+          })
           .where(and(eq(tasks.id, id), inArray(tasks.status, STILL_OPEN)))
           .returning({ id: tasks.id });
         report.completed.push(...updated.map((row) => row.id));
@@ -106,7 +112,7 @@ async function reopenTasks(
 ): Promise<{ ids: string[]; queued: number }> {
   const rows = await tx
     .update(tasks)
-    .set({ status: 'open', completedByActivityId: null, updatedAt: now })
+    .set({ status: 'open', completedByActivityId: null, completedByAcceleratorId: null, updatedAt: now })
     .where(
       and(
         inArray(
@@ -166,13 +172,14 @@ async function insertTasks(
       forUser: task.forUserId,
       opensAt: task.opensAt,
       dueAt: task.dueAt,
-      status: task.completedByActivityId ? 'done' : 'open',
+      status: isCompleted(task) ? 'done' : 'open',
       completedByActivityId: task.completedByActivityId,
+      completedByAcceleratorId: task.completedByAcceleratorId,
     })),
   );
   const announce = inserted.flatMap((row) => {
     const entry = byName.get(taskName(row.accountId, row.ruleId, row.periodKey));
-    if (!entry || entry.task.completedByActivityId) return [];
+    if (!entry || isCompleted(entry.task)) return [];
     const { plan, task } = entry;
     if (!(plan.account.channelId || task.forUserId)) return [];
     return [

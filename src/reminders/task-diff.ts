@@ -1,10 +1,10 @@
-import type { PlannedTask } from '../clocks/plan-tasks';
+import { isCompleted, type PlannedTask } from '../clocks/plan-tasks';
 import type { StoredTaskKey } from '../domain/task';
 
 /** The changes that bring an account's stored tasks in line with its plan. */
 export interface TaskDiff {
   inserts: PlannedTask[];
-  completions: Array<{ id: string; activityId: string }>;
+  completions: Array<{ id: string; activityId: string | null; acceleratorId: string | null }>;
   /** Done tasks the plan no longer sees completed: their activity was deleted or edited away. */
   reopenings: Array<{ id: string; task: PlannedTask }>;
   reassignments: Array<{ id: string; forUser: string | null }>;
@@ -27,9 +27,13 @@ export function diffTasks(planned: readonly PlannedTask[], stored: readonly Stor
     const existing = storedByKey.get(keyOf(task));
     if (!existing) {
       diff.inserts.push(task);
-    } else if (isOpen(existing) && task.completedByActivityId) {
-      diff.completions.push({ id: existing.id, activityId: task.completedByActivityId });
-    } else if (existing.status === 'done' && !task.completedByActivityId) {
+    } else if (isOpen(existing) && isCompleted(task)) {
+      diff.completions.push({
+        id: existing.id,
+        activityId: task.completedByActivityId,
+        acceleratorId: task.completedByAcceleratorId,
+      });
+    } else if (existing.status === 'done' && !isCompleted(task)) {
       // Only a correction takes an activity away, so only then does a done task lose its match.
       diff.reopenings.push({ id: existing.id, task });
     } else if (isOpen(existing) && existing.forUser !== task.forUserId) {

@@ -129,6 +129,7 @@ export function createCsBot(options: {
   const plannerDeps = options.planner ?? createPlannerDeps({ db, slack: app.client, timeZone: config.timeZone });
   const deps: AppDeps = {
     accounts: plannerDeps.accounts,
+    accelerators: plannerDeps.accelerators,
     activities: plannerDeps.activities,
     tasks: plannerDeps.tasks,
     reminders: createRemindersService({

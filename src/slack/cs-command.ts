@@ -9,6 +9,9 @@ export type CsCommand =
   | { kind: 'account-help' }
   | { kind: 'tasks'; accountName: string | null }
   | { kind: 'renewed'; accountName: string }
+  | { kind: 'accelerator-start'; accountName: string | null }
+  | { kind: 'accelerator-show'; accountName: string }
+  | { kind: 'accelerator-help' }
   | { kind: 'unknown'; word: string };
 
 export function parseCsCommand(text: string): CsCommand {
@@ -37,6 +40,14 @@ export function parseCsCommand(text: string): CsCommand {
       return { kind: 'tasks', accountName: rest || null };
     case 'renewed':
       return rest ? { kind: 'renewed', accountName: rest } : { kind: 'help' };
+    case 'accelerator':
+    case 'accelerators': {
+      if (restWords.length === 0) return { kind: 'accelerator-help' };
+      if (restWords[0]?.toLowerCase() === 'start') {
+        return { kind: 'accelerator-start', accountName: rest.slice('start'.length).trim() || null };
+      }
+      return { kind: 'accelerator-show', accountName: rest };
+    }
     default:
       return { kind: 'unknown', word: first };
   }

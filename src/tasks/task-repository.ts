@@ -148,11 +148,14 @@ export function createTaskRepository({ db }: { db: DbOrTx }) {
           ...(await queryRows<InsertedTask>(
             db,
             sql`
-              insert into ${tasks} (account_id, rule_id, period_key, title, for_role, for_user, opens_at, due_at, status, completed_by_activity_id)
-              select "accountId", "ruleId", "periodKey", title, "forRole", "forUser", "opensAt", "dueAt", status, "completedByActivityId"
+              insert into ${tasks} (account_id, rule_id, period_key, title, for_role, for_user, opens_at, due_at, status,
+                completed_by_activity_id, completed_by_accelerator_id)
+              select "accountId", "ruleId", "periodKey", title, "forRole", "forUser", "opensAt", "dueAt", status,
+                "completedByActivityId", "completedByAcceleratorId"
               from ${jsonRecordset(chunk)} as t(
                 "accountId" uuid, "ruleId" text, "periodKey" text, title text, "forRole" text, "forUser" text,
-                "opensAt" timestamptz, "dueAt" timestamptz, status text, "completedByActivityId" uuid)
+                "opensAt" timestamptz, "dueAt" timestamptz, status text, "completedByActivityId" uuid,
+                "completedByAcceleratorId" uuid)
               on conflict do nothing
               returning id, account_id as "accountId", rule_id as "ruleId", period_key as "periodKey"`,
           )),

@@ -1,3 +1,4 @@
+import type { AcceleratorRepository } from '../accelerators/accelerator-repository';
 import type { AccountRepository } from '../accounts/account-repository';
 import type { ActivityRepository } from '../activities/activity-repository';
 import { logActivityInputSchema } from '../activities/log-activity-input';
@@ -14,9 +15,11 @@ import { type ActivityMenuChoice, buildDeleteActivityModal } from '../views/acti
 import { activitySummaryMessage, deletedActivitySummaryMessage, describeActivity } from '../views/activity-summary';
 import { buildLogActivityModal, emptyLogModalDraft, isCatalogModule } from '../views/log-activity-modal';
 import { encodeLogModalMetadata } from '../views/log-modal-metadata';
+import { acceleratorAttachment } from './log-activity';
 
 export interface CorrectActivityDeps {
   accounts: AccountRepository;
+  accelerators: Pick<AcceleratorRepository, 'listProgress'>;
   activities: ActivityRepository;
   reminders: Pick<RemindersService, 'replanChanged'>;
   slack: SlackUpdater;
@@ -79,6 +82,7 @@ function editModal(activity: ActivityRecord, account: Account, today: string): M
     acceleratorType: activity.acceleratorType,
     contentModule: custom ? null : activity.contentModule,
     contentModuleCustom: custom,
+    acceleratorPhase: activity.acceleratorPhase,
   };
   return buildLogActivityModal(
     draft,
@@ -131,9 +135,10 @@ export async function editActivity(
   });
   if (!parsed.success) return { ok: false, fieldErrors: fieldErrorsOf(parsed.error) };
   const { type, occurredOn, participants, notes, renewalOutcome, acceleratorType, contentModule } = parsed.data;
+  const attachment = await acceleratorAttachment(deps.accelerators, parsed.data);
   const edited = await deps.activities.editOnce(
     activity.id,
-    { type, occurredOn, participants, notes, renewalOutcome, acceleratorType, contentModule },
+    { type, occurredOn, participants, notes, renewalOutcome, acceleratorType, contentModule, ...attachment },
     request.userId,
     request.requestKey,
     now,

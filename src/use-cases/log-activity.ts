@@ -1,6 +1,8 @@
+import type { AcceleratorRepository } from '../accelerators/accelerator-repository';
+import { engagementAttachment } from '../accelerators/accelerator-rules';
 import type { AccountRepository } from '../accounts/account-repository';
 import type { ActivityRepository } from '../activities/activity-repository';
-import { logActivityInputSchema } from '../activities/log-activity-input';
+import { type LogActivityInput, logActivityInputSchema } from '../activities/log-activity-input';
 import type { Account } from '../domain/account';
 import type { Activity } from '../domain/activity';
 import { dayIn } from '../domain/calendar-day';
@@ -12,6 +14,7 @@ import { activitySummaryMessage, describeActivity } from '../views/activity-summ
 
 export interface LogActivityDeps {
   accounts: AccountRepository;
+  accelerators: Pick<AcceleratorRepository, 'listProgress'>;
   activities: ActivityRepository;
   reminders: Pick<RemindersService, 'accountChanged'>;
   slack: SlackPoster;
@@ -32,6 +35,22 @@ export type LogActivityResult =
        */
       announce(now: Date): Promise<string>;
     };
+
+/**
+ * A CSA engagement belongs to the accelerator running on its day (SPEC.md "Accelerators"), in the
+ * phase chosen or the one its week is in; other activities belong to none.
+ */
+export async function acceleratorAttachment(
+  accelerators: Pick<AcceleratorRepository, 'listProgress'>,
+  input: Pick<LogActivityInput, 'accountId' | 'type' | 'occurredOn' | 'acceleratorPhase'>,
+): Promise<Pick<Activity, 'acceleratorId' | 'acceleratorPhase'>> {
+  if (input.type !== 'csa_engagement') return { acceleratorId: null, acceleratorPhase: null };
+  return engagementAttachment(
+    await accelerators.listProgress(input.accountId),
+    input.occurredOn,
+    input.acceleratorPhase,
+  );
+}
 
 type ChannelPostOutcome = 'posted' | 'no_channel' | { failed: string };
 
@@ -57,7 +76,7 @@ export async function logActivity(
     return { ok: false, fieldErrors: { accountId: `${account.name} is closed; reopen it to log work.` } };
   }
 
-  const row = { ...input, accountId: account.id };
+  const row = { ...input, ...(await acceleratorAttachment(deps.accelerators, input)), accountId: account.id };
   const activity = requestKey
     ? await deps.activities.insertOnce(row, requestKey, now)
     : await deps.activities.insert(row);

@@ -1,12 +1,19 @@
+import type { AcceleratorRepository } from '../accelerators/accelerator-repository';
 import type { AppDeps } from '../app-deps';
+import { acceleratorPhaseForRule, activityTypeForRule, isCompletedByAcceleratorStart } from '../clocks/rule-lookup';
 import { type ActivityType, NOTES_MAX_LENGTH } from '../domain/activity';
 import { dayIn } from '../domain/calendar-day';
-import { activityTypeForRule } from '../reminders/reminders-service';
 import type { ModalView } from '../slack/block-kit';
 import { truncateText } from '../slack/block-kit-limits';
 import { mentionedUserIds, readableMarkup } from '../slack/readable-markup';
-import { buildLogActivityModal, emptyLogModalDraft } from '../views/log-activity-modal';
+import {
+  buildLogActivityModal,
+  emptyLogModalDraft,
+  isCatalogModule,
+  type LogModalDraft,
+} from '../views/log-activity-modal';
 import { encodeLogModalMetadata } from '../views/log-modal-metadata';
+import { startAcceleratorModalFor } from './start-accelerator';
 import { type TaskAccessDeps, type TaskButtonClick, taskOfButton } from './task-access';
 
 export interface LogModalContext {
@@ -14,12 +21,14 @@ export interface LogModalContext {
   channelId?: string | undefined;
   accountId?: string | undefined;
   type?: ActivityType | undefined;
+  /** For a CSA engagement: the accelerator's type, module and the phase the task waits for. */
+  accelerator?: Pick<LogModalDraft, 'acceleratorType' | 'contentModule' | 'acceleratorPhase'> | undefined;
   notes?: string | undefined;
   /** The message it was opened on, kept with the activity. */
   sourceMessageUrl?: string | undefined;
 }
 
-type ModalDeps = Pick<AppDeps, 'accounts' | 'timeZone' | 'now'>;
+type ModalDeps = Pick<AppDeps, 'accounts' | 'timeZone' | 'now' | 'admins'>;
 
 /** The log modal, filled in from where it was opened. */
 export async function logModalFor(deps: ModalDeps, context: LogModalContext): Promise<ModalView> {
@@ -31,25 +40,53 @@ export async function logModalFor(deps: ModalDeps, context: LogModalContext): Pr
       : null;
   if (account) draft.account = { id: account.id, name: account.name };
   if (context.type) draft.type = context.type;
+  if (context.accelerator) {
+    const { contentModule, ...rest } = context.accelerator;
+    Object.assign(
+      draft,
+      rest,
+      contentModule && !isCatalogModule(contentModule) ? { contentModuleCustom: contentModule } : { contentModule },
+    );
+  }
   // A long message is cut to what the notes field takes, marked so the cut shows.
   if (context.notes) draft.notes = truncateText(context.notes, NOTES_MAX_LENGTH);
   return buildLogActivityModal(draft, encodeLogModalMetadata({ sourceMessageUrl: context.sourceMessageUrl }));
 }
 
 /**
- * "Log it" on a task: the log modal with the task's account and activity type filled in. Anyone may
- * log, but a button on a message must name one of the tasks that message shows.
+ * "Log it" on a task: the log modal with the task's account and activity type filled in (for an
+ * accelerator's workshop, its type, module and phase too). Anyone may log, but a button on a
+ * message must name one of the tasks that message shows. On a task that waits for an accelerator
+ * to start, the same button opens the start-accelerator modal, for those who may start one.
  */
 export async function logModalForTask(
-  deps: ModalDeps & Omit<TaskAccessDeps, 'accounts' | 'admins'>,
-  click: Pick<TaskButtonClick, 'taskId' | 'clicked'>,
+  deps: ModalDeps &
+    Omit<TaskAccessDeps, 'accounts'> & {
+      accelerators: Pick<AcceleratorRepository, 'findByStart'>;
+    },
+  click: TaskButtonClick,
 ): Promise<{ ok: true; view: ModalView } | { ok: false; message: string }> {
   const found = await taskOfButton(deps, click);
   if (!found.ok) return found;
   const { task } = found;
+  if (isCompletedByAcceleratorStart(task.ruleId)) {
+    return startAcceleratorModalFor(deps, { userId: click.userId, accountId: task.accountId }, deps.now());
+  }
+  const phase = acceleratorPhaseForRule(task.ruleId);
+  const accelerator = phase ? await deps.accelerators.findByStart(task.accountId, task.periodKey) : null;
   return {
     ok: true,
-    view: await logModalFor(deps, { accountId: task.accountId, type: activityTypeForRule(task.ruleId) }),
+    view: await logModalFor(deps, {
+      accountId: task.accountId,
+      type: activityTypeForRule(task.ruleId),
+      accelerator: phase
+        ? {
+            acceleratorPhase: phase,
+            acceleratorType: accelerator?.type ?? null,
+            contentModule: accelerator?.contentModule ?? null,
+          }
+        : undefined,
+    }),
   };
 }
 

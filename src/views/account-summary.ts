@@ -5,6 +5,7 @@ import { formatDay } from '../domain/calendar-day';
 import type { KnownBlock } from '../slack/block-kit';
 import { SLACK_LIMITS, truncateMrkdwn, truncateText } from '../slack/block-kit-limits';
 import { escapeMrkdwn, mentionChannel, mentionUser } from '../slack/mrkdwn';
+import { ACCELERATOR_MODAL } from './accelerator-modal';
 import { ACCOUNT_MODAL } from './account-add-modal';
 import { changeHistoryLine } from './account-change-messages';
 import { activityMenu } from './activity-menu';
@@ -22,6 +23,8 @@ export function accountSummaryMessage(
   account: Account,
   recent: Activity[],
   changes: { latest: RecordedAccountChange[]; timeZone: string } = { latest: [], timeZone: 'UTC' },
+  /** For a Success Services account: its running accelerator and phase, or that none runs. */
+  accelerator: string | null = null,
 ): { text: string; blocks: KnownBlock[] } {
   const name = escapeMrkdwn(account.name);
   const team = TEAM_ROLES.map((role) => {
@@ -37,6 +40,7 @@ export function accountSummaryMessage(
     `*Renewal*\n${account.renewalDate ? formatDay(account.renewalDate) : '—'}`,
     `*Success Services*\n${account.successServices ? 'Yes' : 'No'}`,
     `*Status*\n${account.status}`,
+    ...(accelerator ? [`*Accelerator*\n${accelerator}`] : []),
   ];
   return {
     text: `${name}: ${account.health}, ${effectivePriority(account.health, account.priority)}`,
@@ -56,6 +60,16 @@ export function accountSummaryMessage(
             text: { type: 'plain_text', text: 'Edit' },
             value: account.id,
           },
+          ...(account.successServices && account.status === 'active'
+            ? [
+                {
+                  type: 'button' as const,
+                  action_id: ACCELERATOR_MODAL.startButton,
+                  text: { type: 'plain_text' as const, text: 'Start accelerator' },
+                  value: account.id,
+                },
+              ]
+            : []),
         ],
       },
     ],

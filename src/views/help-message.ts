@@ -13,8 +13,11 @@ const GUIDE = [
   '• `/cs account add`: add an account (CS admins)',
   '• `/cs tasks` or `/cs tasks <account>`: what is open and overdue',
   "• `/cs renewed <account>`: the customer renewed; the renewal date moves on a year (the account's team or a CS admin)",
+  '• `/cs accelerator start [account]`: start an accelerator for a Success Services account (at most 4 a contract year, 1 a quarter)',
+  '• `/cs accelerator <account>`: the running accelerator, its phase and workshops, and the contract year’s accelerators',
+  '• Each activity in a channel summary or `/cs account` has a menu to edit or delete it (its author or a CS admin, within 14 days)',
   '• `/cs help`: this guide',
-  "Anyone can log and read; only an account's team and the CS admins can edit it, snooze its tasks, mark them not needed or record its renewal.",
+  "Anyone can log and read; only an account's team and the CS admins can edit it, start its accelerators, snooze its tasks, mark them not needed or record its renewal.",
 ].join('\n');
 
 /** Enough of an unknown subcommand to recognise a typo; the word can be as long as the command. */

@@ -1,3 +1,4 @@
+import { ACCELERATOR_PHASES } from '../domain/accelerator';
 import { ACCELERATOR_TYPES, ACTIVITY_TYPES, RENEWAL_OUTCOMES } from '../domain/activity';
 import { LOG_MODAL, type LogModalDraft } from './log-activity-modal';
 import { readLogModalMetadata } from './log-modal-metadata';
@@ -19,6 +20,7 @@ export function readLogModalDraft(values: ViewStateValues, today: string): LogMo
     acceleratorType: oneOf(ACCELERATOR_TYPES, readState(values, LOG_MODAL.acceleratorType).option?.value),
     contentModule: readState(values, LOG_MODAL.contentModule).option?.value ?? null,
     contentModuleCustom: readState(values, LOG_MODAL.contentModuleCustom).text,
+    acceleratorPhase: oneOf(ACCELERATOR_PHASES, readState(values, LOG_MODAL.acceleratorPhase).option?.value),
   };
 }
 
@@ -39,6 +41,7 @@ export function logInputFromSubmission(values: ViewStateValues, userId: string, 
     renewalOutcome: readState(values, LOG_MODAL.renewalOutcome).option?.value ?? null,
     acceleratorType: readState(values, LOG_MODAL.acceleratorType).option?.value ?? null,
     contentModule: custom || readState(values, LOG_MODAL.contentModule).option?.value || null,
+    acceleratorPhase: readState(values, LOG_MODAL.acceleratorPhase).option?.value ?? null,
     sourceMessageUrl: readLogModalMetadata(privateMetadata).sourceMessageUrl ?? null,
   };
 }
@@ -53,4 +56,5 @@ export const LOG_MODAL_ERROR_BLOCKS: Record<string, string> = {
   renewalOutcome: LOG_MODAL.renewalOutcome.block,
   acceleratorType: LOG_MODAL.acceleratorType.block,
   contentModule: LOG_MODAL.contentModuleCustom.block,
+  acceleratorPhase: LOG_MODAL.acceleratorPhase.block,
 };

@@ -1,3 +1,4 @@
+import { ACCELERATOR_PHASE_LABELS, ACCELERATOR_PHASES, type AcceleratorPhase } from '../domain/accelerator';
 import {
   ACCELERATOR_TYPES,
   ACTIVITY_TYPE_LABELS,
@@ -29,6 +30,7 @@ export const LOG_MODAL = {
   acceleratorType: { block: 'accelerator_type', action: 'accelerator_type' },
   contentModule: { block: 'content_module', action: 'content_module' },
   contentModuleCustom: { block: 'content_module_custom', action: 'content_module_custom' },
+  acceleratorPhase: { block: 'accelerator_phase', action: 'accelerator_phase' },
 } as const;
 
 /** What the modal shows; everything but the date may be empty. */
@@ -42,6 +44,7 @@ export interface LogModalDraft {
   acceleratorType: AcceleratorType | null;
   contentModule: string | null;
   contentModuleCustom: string;
+  acceleratorPhase: AcceleratorPhase | null;
 }
 
 export const emptyLogModalDraft = (today: string): LogModalDraft => ({
@@ -54,6 +57,7 @@ export const emptyLogModalDraft = (today: string): LogModalDraft => ({
   acceleratorType: null,
   contentModule: null,
   contentModuleCustom: '',
+  acceleratorPhase: null,
 });
 
 const plain = (text: string) => ({ type: 'plain_text' as const, text, emoji: true });
@@ -62,8 +66,10 @@ const modalButton = (text: string) => plain(truncateText(text, SLACK_LIMITS.moda
 
 const typeOptions = ACTIVITY_TYPES.map((type) => option(ACTIVITY_TYPE_LABELS[type], type));
 const outcomeOptions = RENEWAL_OUTCOMES.map((outcome) => option(RENEWAL_OUTCOME_LABELS[outcome], outcome));
-const acceleratorOptions = ACCELERATOR_TYPES.map((type) => option(type, type));
-const moduleGroups = CONTENT_MODULE_CATALOG.map(({ category, modules }) => ({
+/** Shared with the start-accelerator modal. */
+export const acceleratorOptions = ACCELERATOR_TYPES.map((type) => option(type, type));
+const phaseOptions = ACCELERATOR_PHASES.map((phase) => option(ACCELERATOR_PHASE_LABELS[phase], phase));
+export const moduleGroups = CONTENT_MODULE_CATALOG.map(({ category, modules }) => ({
   label: plain(optionText(category)),
   options: modules.map((module) => option(module, module)),
 }));
@@ -95,6 +101,7 @@ function typeSpecificBlocks(draft: LogModalDraft): KnownBlock[] {
       draft.contentModule && isCatalogModule(draft.contentModule)
         ? option(draft.contentModule, draft.contentModule)
         : undefined;
+    const initialPhase = phaseOptions.find((o) => o.value === draft.acceleratorPhase);
     return [
       {
         type: 'input',
@@ -133,6 +140,20 @@ function typeSpecificBlocks(draft: LogModalDraft): KnownBlock[] {
           max_length: 300,
           placeholder: plain('e.g. Delivered guidance report for cost optimization'),
           ...(draft.contentModuleCustom ? { initial_value: draft.contentModuleCustom } : {}),
+        },
+      },
+      {
+        type: 'input',
+        block_id: LOG_MODAL.acceleratorPhase.block,
+        optional: true,
+        label: plain('Accelerator phase'),
+        hint: plain("Left empty, the running accelerator's week decides (week 1 discovery, week 2 planning…)."),
+        element: {
+          type: 'static_select',
+          action_id: LOG_MODAL.acceleratorPhase.action,
+          placeholder: plain('Discovery, planning…'),
+          options: phaseOptions,
+          ...(initialPhase ? { initial_option: initialPhase } : {}),
         },
       },
     ];

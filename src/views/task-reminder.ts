@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { isCompletedByAcceleratorStart } from '../clocks/rule-lookup';
 import { TEAM_ROLE_LABELS } from '../domain/account';
 import { dayIn, formatDay } from '../domain/calendar-day';
 import { isActive, SNOOZE_CHOICES, type SnoozeChoice } from '../domain/task';
@@ -55,7 +56,9 @@ function statusLine(task: TaskWithAccount, now: Date, timeZone: string): string 
   const by = task.resolvedBy ? ` by ${mentionUser(task.resolvedBy)}` : '';
   switch (task.status) {
     case 'done':
-      return ':white_check_mark: Done: the matching activity was logged.';
+      return task.completedByAcceleratorId
+        ? ':white_check_mark: Done: an accelerator was started.'
+        : ':white_check_mark: Done: the matching activity was logged.';
     case 'not_needed':
       return `:heavy_minus_sign: Not needed${by}${task.resolvedReason ? `: ${escapeMrkdwn(task.resolvedReason)}` : ''}`;
     case 'closed':
@@ -75,7 +78,11 @@ function taskActions(task: TaskWithAccount, canChange: boolean): KnownBlock {
     type: 'button' as const,
     action_id: TASK_ACTIONS.log,
     style: 'primary' as const,
-    text: { type: 'plain_text' as const, text: 'Log it' },
+    // Starting an accelerator is what these tasks wait for; the same button opens that modal.
+    text: {
+      type: 'plain_text' as const,
+      text: isCompletedByAcceleratorStart(task.ruleId) ? 'Start accelerator' : 'Log it',
+    },
     value: task.id,
   };
   if (!canChange) return { type: 'actions', block_id: `task:${task.id}`, elements: [log] };

@@ -1,6 +1,8 @@
 /** Fixed accounts and activities for the clock tests. */
+
+import type { AcceleratorPhase } from '../../src/domain/accelerator';
 import type { Account } from '../../src/domain/account';
-import type { Activity, ActivityType } from '../../src/domain/activity';
+import { ACCELERATOR_STARTED, type Activity, type ActivityType, type ClockActivity } from '../../src/domain/activity';
 
 export const CSM = 'U_CSM';
 export const CSA = 'U_CSA';
@@ -53,8 +55,31 @@ export function makeActivity(
     renewalOutcome: null,
     acceleratorType: null,
     contentModule: null,
+    acceleratorId: null,
+    acceleratorPhase: null,
     sourceMessageUrl: null,
     createdAt: new Date(`${occurredOn}T12:00:00.000Z`),
     ...overrides,
   };
+}
+
+/** An accelerator on `acc-1` starting on `startsOn`, as the clocks see it (a clock event, not an activity). */
+export function makeAcceleratorStart(id: string, startsOn: string): ClockActivity {
+  return {
+    id,
+    accountId: 'acc-1',
+    type: ACCELERATOR_STARTED,
+    occurredOn: startsOn,
+    createdAt: new Date(`${startsOn}T08:00:00.000Z`),
+    acceleratorId: id,
+  };
+}
+
+/** A CSA engagement on `acc-1` belonging to accelerator `acceleratorId`, in `phase`. */
+export function makeEngagement(id: string, occurredOn: string, acceleratorId: string | null, phase: AcceleratorPhase) {
+  return makeActivity(id, 'csa_engagement', occurredOn, {
+    acceleratorType: 'CI',
+    acceleratorId,
+    acceleratorPhase: phase,
+  });
 }

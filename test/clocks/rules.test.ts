@@ -8,8 +8,8 @@ import type { ClockRule } from '../../src/clocks/clock-rule';
 import { type PlannedTask, planTasks } from '../../src/clocks/plan-tasks';
 import { CLOCK_RULES } from '../../src/clocks/rules';
 import type { Account } from '../../src/domain/account';
-import type { Activity } from '../../src/domain/activity';
-import { AE, CSA, CSM, makeAccount, makeActivity, SA } from './fixtures';
+import type { ClockActivity } from '../../src/domain/activity';
+import { AE, CSA, CSM, makeAcceleratorStart, makeAccount, makeActivity, makeEngagement, SA } from './fixtures';
 
 const ZONE = 'UTC';
 const tested = new Set<string>();
@@ -33,7 +33,7 @@ function midnight(day: string): string {
 function plan(
   rules: readonly ClockRule[],
   account: Account,
-  activities: readonly Activity[],
+  activities: readonly ClockActivity[],
   now: string,
 ): PlannedTask[] {
   return planTasks({ rules, account, activities, now: new Date(now), timeZone: ZONE });
@@ -45,7 +45,7 @@ interface WindowExpectation {
   opens: string;
   due: string;
   forUserId: string;
-  activities?: readonly Activity[];
+  activities?: readonly ClockActivity[];
 }
 
 /** The rule plans the period exactly from the start of `opens` (not an instant earlier), due at the start of `due`. */
@@ -72,7 +72,7 @@ function expectWindow(rule: ClockRule, expected: WindowExpectation): PlannedTask
 function completionOf(
   rule: ClockRule,
   account: Account,
-  activities: readonly Activity[],
+  activities: readonly ClockActivity[],
   now: string,
 ): (string | null)[] {
   return plan([rule], account, activities, now).map((task) => task.completedByActivityId);
@@ -196,7 +196,7 @@ describe('Success Services onboarding rules', () => {
 
   ruleIt(
     'success_services.first_accelerator',
-    'The first accelerator opens 14 days after contract start, is due at day 21 and a CSA engagement completes it.',
+    'The first accelerator opens 14 days after contract start, is due at day 21 and starting an accelerator completes it; a CSA engagement does not.',
     (rule) => {
       expectWindow(rule, {
         account: SUCCESS_SERVICES,
@@ -205,8 +205,21 @@ describe('Success Services onboarding rules', () => {
         due: '2026-03-23',
         forUserId: CSA,
       });
-      const activities = [makeActivity('x1', 'csa_engagement', '2026-03-18')];
-      expect(completionOf(rule, SUCCESS_SERVICES, activities, '2026-03-18T10:00:00Z')).toEqual(['x1']);
+      const engagementOnly = [makeActivity('x1', 'csa_engagement', '2026-03-18')];
+      expect(completionOf(rule, SUCCESS_SERVICES, engagementOnly, '2026-03-18T10:00:00Z')).toEqual([null]);
+      const started = plan(
+        [rule],
+        SUCCESS_SERVICES,
+        [makeAcceleratorStart('acc-a', '2026-03-18')],
+        '2026-03-18T10:00:00Z',
+      );
+      expect(started.map((task) => [task.completedByActivityId, task.completedByAcceleratorId])).toEqual([
+        [null, 'acc-a'],
+      ]);
+      // Started before the reminder opened: it never needed one.
+      expect(
+        plan([rule], SUCCESS_SERVICES, [makeAcceleratorStart('acc-b', '2026-03-09')], '2026-03-20T00:00:00Z'),
+      ).toEqual([]);
     },
   );
 
@@ -350,24 +363,132 @@ describe('accelerator quarter rule', () => {
         forUserId: CSA,
       });
       const activities = [
-        makeActivity('q0', 'csa_engagement', '2026-05-20'),
-        makeActivity('q1', 'csa_engagement', '2026-06-10'),
+        makeAcceleratorStart('q0', '2026-05-20'),
+        makeActivity('e1', 'csa_engagement', '2026-06-05'),
+        makeAcceleratorStart('q1', '2026-06-10'),
       ];
-      expect(completionOf(rule, SUCCESS_SERVICES, activities, '2026-06-11T00:00:00Z')).toEqual(['q1']);
-      // In quarter 2 the quarter-1 event no longer counts; quarter 1 stays visible as completed.
+      const acceleratorOf = (tasks: PlannedTask[]) => tasks.map((task) => task.completedByAcceleratorId);
+      expect(acceleratorOf(plan([rule], SUCCESS_SERVICES, activities, '2026-06-11T00:00:00Z'))).toEqual(['q1']);
+      // In quarter 2 the quarter-1 start no longer counts; quarter 1 stays visible as completed.
       const inQuarterTwo = plan([rule], SUCCESS_SERVICES, activities, '2026-09-15T00:00:00Z');
-      expect(inQuarterTwo.map((task) => [task.periodKey, task.completedByActivityId])).toEqual([
+      expect(inQuarterTwo.map((task) => [task.periodKey, task.completedByAcceleratorId])).toEqual([
         ['2026-06-02', 'q1'],
         ['2026-09-02', null],
       ]);
-      // An event in quarter 2 does not make up for a quarter 1 without one.
-      const lateOnly = [makeActivity('q2', 'csa_engagement', '2026-09-10')];
-      expect(completionOf(rule, SUCCESS_SERVICES, lateOnly, '2026-09-15T00:00:00Z')).toEqual(['q2']);
+      // A start in quarter 2 does not make up for a quarter 1 without one.
+      const lateOnly = [makeAcceleratorStart('q2', '2026-09-10')];
+      expect(acceleratorOf(plan([rule], SUCCESS_SERVICES, lateOnly, '2026-09-15T00:00:00Z'))).toEqual(['q2']);
       expect(plan([rule], SUCCESS_SERVICES, lateOnly, '2026-09-15T00:00:00Z').map((task) => task.periodKey)).toEqual([
         '2026-09-02',
       ]);
     },
   );
+
+  it('A contract year starting 31 January has quarters starting 30 April, 31 July and 31 October, each reminder due a calendar month later.', () => {
+    const rule = ruleById('accelerator.quarter');
+    const account = makeAccount({ successServices: true, contractStart: '2027-01-31', renewalDate: null });
+    const quarters = [
+      ['2027-04-30', '2027-05-31'],
+      ['2027-07-31', '2027-08-31'],
+      ['2027-10-31', '2027-11-30'],
+      ['2028-01-31', '2028-02-29'],
+    ];
+    for (const [opens, due] of quarters) {
+      expectWindow(rule, {
+        account,
+        periodKey: opens as string,
+        opens: opens as string,
+        due: due as string,
+        forUserId: CSA,
+      });
+    }
+    // A start on 29 April belongs to the first quarter, so the second quarter's reminder stays open.
+    const april = [makeAcceleratorStart('a1', '2027-04-29')];
+    expect(plan([rule], account, april, '2027-05-01T00:00:00Z').map((task) => task.completedByAcceleratorId)).toEqual([
+      null,
+    ]);
+    const firstDayOfQuarter = [makeAcceleratorStart('a2', '2027-04-30')];
+    expect(
+      plan([rule], account, firstDayOfQuarter, '2027-04-30T00:00:00Z').map((task) => task.completedByAcceleratorId),
+    ).toEqual(['a2']);
+  });
+});
+
+/** Hand-computed: an accelerator starting Monday 1 March 2027; week 1 is 1–7 March, week 12 is 17–23 May. */
+describe('accelerator phase rules', () => {
+  const account = makeAccount({ successServices: true, contractStart: '2027-01-31', renewalDate: null });
+  const start = makeAcceleratorStart('acc-1', '2027-03-01');
+
+  ruleIt(
+    'accelerator.discovery',
+    'The discovery workshop opens on the start day and is due at the end of week 1; only a discovery engagement of that accelerator completes it.',
+    (rule) => {
+      expectWindow(rule, {
+        account,
+        periodKey: '2027-03-01',
+        opens: '2027-03-01',
+        due: '2027-03-08',
+        forUserId: CSA,
+        activities: [start],
+      });
+      const other = [
+        start,
+        makeEngagement('p1', '2027-03-03', 'acc-1', 'planning'),
+        makeEngagement('o1', '2027-03-03', 'acc-x', 'discovery'),
+      ];
+      expect(completionOf(rule, account, other, '2027-03-04T00:00:00Z')).toEqual([null]);
+      const done = [...other, makeEngagement('d1', '2027-03-04', 'acc-1', 'discovery')];
+      expect(completionOf(rule, account, done, '2027-03-04T12:00:00Z')).toEqual(['d1']);
+    },
+  );
+
+  ruleIt(
+    'accelerator.planning',
+    'The planning workshop opens as week 2 begins and is due at its end; one held early still completes it.',
+    (rule) => {
+      expectWindow(rule, {
+        account,
+        periodKey: '2027-03-01',
+        opens: '2027-03-08',
+        due: '2027-03-15',
+        forUserId: CSA,
+        activities: [start],
+      });
+      const early = [start, makeEngagement('p1', '2027-03-05', 'acc-1', 'planning')];
+      expect(plan([rule], account, early, '2027-03-10T00:00:00Z')).toEqual([]);
+      const onTime = [start, makeEngagement('p2', '2027-03-09', 'acc-1', 'planning')];
+      expect(completionOf(rule, account, onTime, '2027-03-10T00:00:00Z')).toEqual(['p2']);
+    },
+  );
+
+  ruleIt(
+    'accelerator.close_out',
+    'The close-out opens as week 12 begins and is due at its end; the next accelerator gets its own.',
+    (rule) => {
+      expectWindow(rule, {
+        account,
+        periodKey: '2027-03-01',
+        opens: '2027-05-17',
+        due: '2027-05-24',
+        forUserId: CSA,
+        activities: [start],
+      });
+      const next = makeAcceleratorStart('acc-2', '2027-05-10');
+      const closedOut = [start, next, makeEngagement('c1', '2027-05-20', 'acc-1', 'close_out')];
+      expect(completionOf(rule, account, closedOut, '2027-05-21T00:00:00Z')).toEqual(['c1']);
+      // The second one (week 12 from 26 July) is planned as its own period.
+      const later = plan([rule], account, closedOut, '2027-07-26T00:00:00Z');
+      expect(later.map((task) => [task.periodKey, task.completedByActivityId])).toEqual([
+        ['2027-03-01', 'c1'],
+        ['2027-05-10', null],
+      ]);
+    },
+  );
+
+  it('A Success Services account with no accelerator started has no phase tasks.', () => {
+    const phases = CLOCK_RULES.filter((rule) => rule.anchor.kind === 'acceleratorStart');
+    expect(plan(phases, account, [], '2027-06-01T00:00:00Z')).toEqual([]);
+  });
 });
 
 describe('the rule table', () => {

@@ -13,6 +13,7 @@ function planned(overrides: Partial<PlannedTask> & { ruleId: string }): PlannedT
     opensAt: new Date('2026-03-02T00:00:00Z'),
     dueAt: new Date('2026-03-03T00:00:00Z'),
     completedByActivityId: null,
+    completedByAcceleratorId: null,
     ...overrides,
   };
 }
@@ -39,7 +40,7 @@ describe('diffTasks', () => {
       ],
       [stored({ id: 't1', ruleId: 'onboarding.welcome' }), stored({ id: 't2', ruleId: 'handoff.csm_kickoff' })],
     );
-    expect(diff.completions).toEqual([{ id: 't1', activityId: 'act1' }]);
+    expect(diff.completions).toEqual([{ id: 't1', activityId: 'act1', acceleratorId: null }]);
     expect(diff.reassignments).toEqual([{ id: 't2', forUser: 'U0NEWCSM01' }]);
     expect(diff.inserts.map((task) => task.ruleId)).toEqual(['onboarding.personal_introduction']);
     expect(diff.closures).toEqual([]);

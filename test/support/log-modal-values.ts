@@ -11,6 +11,7 @@ export function logModalValues(input: {
   acceleratorType?: string;
   contentModule?: string;
   contentModuleCustom?: string;
+  acceleratorPhase?: string;
 }): Record<string, Record<string, unknown>> {
   const selected = (value: string | undefined, text = value) =>
     value
@@ -40,6 +41,9 @@ export function logModalValues(input: {
     values[LOG_MODAL.contentModule.block] = { [LOG_MODAL.contentModule.action]: selected(input.contentModule) };
     values[LOG_MODAL.contentModuleCustom.block] = {
       [LOG_MODAL.contentModuleCustom.action]: { type: 'plain_text_input', value: input.contentModuleCustom ?? null },
+    };
+    values[LOG_MODAL.acceleratorPhase.block] = {
+      [LOG_MODAL.acceleratorPhase.action]: selected(input.acceleratorPhase),
     };
   }
   return values;

@@ -1,0 +1,116 @@
+import { and, asc, eq, inArray, isNull, min } from 'drizzle-orm';
+import type { DbOrTx } from '../db/database';
+import { groupBy, inChunks } from '../db/in-chunks';
+import { accelerators, accounts, activities } from '../db/schema';
+import type { Accelerator } from '../domain/accelerator';
+import { ACCELERATOR_STARTED, type ClockActivity } from '../domain/activity';
+import { handleOnce } from '../requests/handled-requests';
+import type { AcceleratorProgress } from './accelerator-rules';
+
+export type NewAccelerator = Omit<Accelerator, 'id' | 'createdAt'>;
+
+/** The start was refused inside the transaction (a limit, the account gone); nothing was written. */
+export class AcceleratorRefusedError extends Error {
+  constructor(readonly reason: string) {
+    super(reason);
+    this.name = 'AcceleratorRefusedError';
+  }
+}
+
+export function createAcceleratorRepository({ db }: { db: DbOrTx }) {
+  /** Accelerators of one account with the day each was closed out (its first close-out engagement), earliest first. */
+  async function listProgress(accountId: string, tx: DbOrTx = db): Promise<AcceleratorProgress[]> {
+    const rows = await tx.select().from(accelerators).where(eq(accelerators.accountId, accountId));
+    const closeOuts = await tx
+      .select({ acceleratorId: activities.acceleratorId, day: min(activities.occurredOn) })
+      .from(activities)
+      .where(
+        and(
+          eq(activities.accountId, accountId),
+          eq(activities.acceleratorPhase, 'close_out'),
+          isNull(activities.deletedAt),
+        ),
+      )
+      .groupBy(activities.acceleratorId);
+    const closedOn = new Map(closeOuts.map((row) => [row.acceleratorId, row.day]));
+    return rows
+      .map((accelerator) => ({ accelerator, closedOutOn: closedOn.get(accelerator.id) ?? null }))
+      .sort((a, b) => (a.accelerator.startsOn < b.accelerator.startsOn ? -1 : 1));
+  }
+
+  return {
+    listProgress,
+
+    /**
+     * Starts an accelerator once per `requestKey`, with the account row locked so two starts at
+     * once cannot both pass the limits: `refuse` sees the account's accelerators as they are inside
+     * the lock and returns why this one may not start (then nothing is written, the key stays
+     * free). Null for a replay.
+     */
+    async startOnce(
+      input: NewAccelerator,
+      refuse: (existing: readonly Accelerator[]) => string | null,
+      once: { requestKey: string; now: Date },
+    ): Promise<Accelerator | null> {
+      return db.transaction(async (tx) => {
+        if (!(await handleOnce(tx, once.requestKey, once.now))) return null;
+        const [account] = await tx
+          .select({ id: accounts.id })
+          .from(accounts)
+          .where(eq(accounts.id, input.accountId))
+          .for('update');
+        if (!account) throw new AcceleratorRefusedError('That account no longer exists.');
+        const existing = await tx.select().from(accelerators).where(eq(accelerators.accountId, input.accountId));
+        const reason = refuse(existing);
+        if (reason) throw new AcceleratorRefusedError(reason);
+        const [row] = await tx.insert(accelerators).values(input).returning();
+        if (!row) throw new Error('Inserting an accelerator returned no row.');
+        return row;
+      });
+    },
+
+    /** The accelerator an account started on a day: what names its phase tasks (their period key). */
+    async findByStart(accountId: string, startsOn: string): Promise<Accelerator | null> {
+      const [row] = await db
+        .select()
+        .from(accelerators)
+        .where(and(eq(accelerators.accountId, accountId), eq(accelerators.startsOn, startsOn)));
+      return row ?? null;
+    },
+
+    /** The CSA engagements that belong to an accelerator, earliest first (deleted ones left out). */
+    async listEngagements(acceleratorId: string) {
+      return db
+        .select({
+          id: activities.id,
+          occurredOn: activities.occurredOn,
+          acceleratorPhase: activities.acceleratorPhase,
+          loggedBy: activities.loggedBy,
+          contentModule: activities.contentModule,
+        })
+        .from(activities)
+        .where(and(eq(activities.acceleratorId, acceleratorId), isNull(activities.deletedAt)))
+        .orderBy(asc(activities.occurredOn), asc(activities.createdAt));
+    },
+
+    /** What the clocks read of these accounts' accelerators: each start as a clock event on its start day. */
+    async listClockStarts(accountIds: readonly string[]): Promise<Map<string, ClockActivity[]>> {
+      const rows: ClockActivity[] = [];
+      for (const ids of inChunks(accountIds)) {
+        const starts = await db
+          .select({
+            id: accelerators.id,
+            accountId: accelerators.accountId,
+            occurredOn: accelerators.startsOn,
+            createdAt: accelerators.createdAt,
+          })
+          .from(accelerators)
+          .where(inArray(accelerators.accountId, ids));
+        rows.push(...starts.map((start) => ({ ...start, type: ACCELERATOR_STARTED, acceleratorId: start.id })));
+      }
+      return groupBy(rows, (row) => row.accountId);
+    },
+  };
+}
+
+export type AcceleratorRepository = ReturnType<typeof createAcceleratorRepository>;
