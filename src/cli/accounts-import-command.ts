@@ -8,8 +8,10 @@ import {
 import { mergeCsvRow } from '../accounts/account-csv-update';
 import { AccountNameTakenError, createAccountRepository, type NewAccount } from '../accounts/account-repository';
 import { accountNameKey } from '../domain/account';
+import { createRemindersService } from '../reminders/reminders-service';
 import { createPlannerDeps, replanAccount } from '../reminders/run-planner';
-import { DATES_CHANGED } from '../use-cases/edit-account';
+import { createSlackPoster } from '../slack/slack-poster';
+import { announceAccountChanges, DATES_CHANGED } from '../use-cases/edit-account';
 import type { CliCommand, CommandContext } from './command';
 import { parseArguments } from './parse-arguments';
 
@@ -17,6 +19,8 @@ const NOTHING_IMPORTED = 'Nothing was imported.';
 const NOTHING_UPDATED = 'Nothing was updated.';
 /** Who an import's changes are recorded as made by (account_changes.changed_by). */
 const CLI_AUTHOR = 'cli';
+/** How an import is named in the channel when it changed an account's health or team. */
+const IMPORT_AUTHOR = 'An accounts import';
 
 /**
  * Spelled out field by field so that a field added to NewAccount is a compile error here.
@@ -119,11 +123,21 @@ async function updateAccounts(file: string, context: CommandContext): Promise<nu
   const now = context.now();
   const saved = await repository.updateMany(updates, CLI_AUTHOR, now);
   // Replanned now rather than at the next pass, so tasks whose dates moved close with the reason.
-  const planner = createPlannerDeps({ db, slack: null, timeZone: context.timeZone });
+  // With a Slack token the team hears of it as from the modal: messages of moved or closed tasks
+  // are updated and health and role changes announced.
+  const planner = createPlannerDeps({ db, slack: context.slack, timeZone: context.timeZone });
+  const slack = context.slack;
+  const reminders = slack ? createRemindersService({ ...planner, slack, logger: { warn: stderr } }) : null;
   for (const { after, changes } of saved) {
     if (changes.length === 0) continue;
     const datesChanged = changes.some((change) => DATE_FIELDS.includes(change.field));
-    await replanAccount(planner, after, now, datesChanged ? { closeReason: DATES_CHANGED } : {});
+    const options = datesChanged ? { closeReason: DATES_CHANGED } : {};
+    if (!slack || !reminders) {
+      await replanAccount(planner, after, now, options);
+      continue;
+    }
+    await reminders.accountEdited(after, now, options);
+    await announceAccountChanges(createSlackPoster(slack), after, changes, IMPORT_AUTHOR, '');
   }
   const changed = saved.filter((update) => update.changes.length > 0).length;
   const fields = saved.reduce((sum, update) => sum + update.changes.length, 0);

@@ -111,14 +111,17 @@ export async function editAccount(
       if (changes.length === 0) return editConfirmation(account, changes);
       const datesChanged = changes.some((change) => DATE_FIELDS.includes(change.field));
       await deps.reminders.accountEdited(account, later, datesChanged ? { closeReason: DATES_CHANGED } : {});
-      await tellTeam(slack, account, changes, request.userId, request.healthReason);
+      await announceAccountChanges(slack, account, changes, request.userId, request.healthReason);
       return editConfirmation(account, changes);
     },
   };
 }
 
-/** The channel hears of health and team changes; the CSM gets a DM when the account turns red. */
-async function tellTeam(
+/**
+ * The channel hears of health and team changes; the CSM gets a DM when the account turns red.
+ * `by` is a Slack user id, or words naming who else changed it (an import).
+ */
+export async function announceAccountChanges(
   slack: SlackPoster,
   account: Account,
   changes: readonly AccountFieldChange[],

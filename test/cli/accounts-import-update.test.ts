@@ -3,9 +3,11 @@ import { describe, expect, it } from 'vitest';
 import { createAccountRepository } from '../../src/accounts/account-repository';
 import type { DatabaseHandle } from '../../src/db/database';
 import { accountChanges, tasks } from '../../src/db/schema';
+import { createReminderSlackClient } from '../../src/reminders/dispatch';
 import { createPlannerDeps, runPlanner } from '../../src/reminders/run-planner';
 import { DATES_CHANGED } from '../../src/use-cases/edit-account';
 import { accountFixture } from '../support/e2e-context';
+import { startFakeSlack } from '../support/fake-slack';
 import { isoDay } from '../support/reminder-fixture';
 import { testDatabases } from '../support/test-databases';
 import { runAgainst, TIME_ZONE } from './cli-harness';
@@ -118,5 +120,55 @@ describe.each(testDatabases())('npm run cs -- accounts import --update on $name'
       expect(closed.length).toBeGreaterThan(0);
       for (const task of closed) expect(task.resolvedReason).toBe(DATES_CHANGED);
     });
+  });
+
+  it('with a Slack token, tells the channel of a new CSM and updates the moved tasks’ messages to name them', async () => {
+    const fake = await startFakeSlack();
+    try {
+      await withDatabase(engine, async (handle) => {
+        fake.addChannel({ id: 'C0ACMEIMP1', name: 'acme-import' });
+        const repository = createAccountRepository({ db: handle.db });
+        const acme = await repository.create(
+          accountFixture({
+            name: 'Acme Corp',
+            channelId: 'C0ACMEIMP1',
+            contractStart: isoDay(-1),
+            renewalDate: isoDay(364),
+            team: [{ role: 'CSM', slackUserId: 'U0ACMECSM1' }],
+          }),
+        );
+        const now = new Date();
+        const slack = () => createReminderSlackClient('xoxb-test-token', { slackApiUrl: fake.url });
+        expect((await runAgainst(handle, ['sweep'], { now: () => now, slack })).code).toBe(0);
+        const reminders = fake.callsTo('chat.postMessage').filter((call) => call.args.channel === 'C0ACMEIMP1');
+        expect(reminders.length).toBeGreaterThan(0);
+        const postsBefore = fake.callsTo('chat.postMessage').length;
+
+        const csv = ['name,csm', 'Acme Corp,U0ACMECSM2'].join('\n');
+        const run = await runAgainst(handle, ['accounts', 'import', '--update', 'crm.csv'], {
+          files: { 'crm.csv': csv },
+          now: () => now,
+          slack,
+        });
+        expect(run).toMatchObject({ code: 0, stderr: [] });
+        const announcement = fake
+          .callsTo('chat.postMessage')
+          .slice(postsBefore)
+          .find((call) => call.args.channel === 'C0ACMEIMP1' && String(call.args.text).includes('made'));
+        expect(announcement?.args.text).toBe(
+          ":busts_in_silhouette: An accounts import made <@U0ACMECSM2> the CSM of *Acme Corp* (was <@U0ACMECSM1>); the CSM's open tasks go to <@U0ACMECSM2>.",
+        );
+        const updates = fake.callsTo('chat.update');
+        expect(updates.length).toBeGreaterThan(0);
+        for (const update of updates) expect(JSON.stringify(update.args.blocks)).toContain('U0ACMECSM2');
+        const open = (await handle.db.select().from(tasks).where(eq(tasks.accountId, acme.id))).filter(
+          (task) => task.forRole === 'CSM' && task.status === 'open',
+        );
+        expect(open.length).toBeGreaterThan(0);
+        for (const task of open) expect(task.forUser).toBe('U0ACMECSM2');
+      });
+    } finally {
+      await fake.close();
+    }
   });
 });
