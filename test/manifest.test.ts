@@ -72,7 +72,7 @@ describe('manifest.yml', () => {
   it('declares the /cs slash command with its usage hint', () => {
     const cs = manifest.features?.slash_commands?.find((c) => c.command === '/cs');
     expect(cs).toBeDefined();
-    expect(cs?.usage_hint).toBe('log | tasks | account <name> | help');
+    expect(cs?.usage_hint).toBe('log | tasks | account <name> | timeline <account> | accelerator <account> | help');
   });
 
   it('declares the global and message shortcuts the app listens for', () => {

@@ -3,6 +3,7 @@ import type { AppDeps } from '../../src/app-deps';
 import { answeringFailures } from '../../src/slack/failure-answers';
 import { ACCELERATOR_MODAL } from '../../src/views/accelerator-modal';
 import { ACCOUNT_MODAL } from '../../src/views/account-add-modal';
+import { TIMELINE_ACTIONS } from '../../src/views/account-timeline';
 import { ACTIVITY_MENU } from '../../src/views/activity-menu';
 import { OPEN_LOG_MODAL_ACTION } from '../../src/views/app-home';
 import { LOG_MODAL } from '../../src/views/log-activity-modal';
@@ -13,6 +14,7 @@ import { openAccountEdit } from './open-account-edit';
 import { openLogModal } from './open-log-modal';
 import { openStartAccelerator } from './open-start-accelerator';
 import { taskLogClicked, taskNotNeededClicked, taskSnoozeChosen } from './task-buttons';
+import { timelinePageChosen } from './timeline-page';
 
 export function registerActions(app: App, deps: AppDeps): void {
   app.action(LOG_MODAL.type.action, answeringFailures(activityTypeChanged(deps)));
@@ -23,4 +25,5 @@ export function registerActions(app: App, deps: AppDeps): void {
   app.action(TASK_ACTIONS.notNeeded, answeringFailures(taskNotNeededClicked(deps)));
   app.action(ACTIVITY_MENU.action, answeringFailures(activityMenuPicked(deps)));
   app.action(ACCELERATOR_MODAL.startButton, answeringFailures(openStartAccelerator(deps)));
+  for (const action of Object.values(TIMELINE_ACTIONS)) app.action(action, answeringFailures(timelinePageChosen(deps)));
 }

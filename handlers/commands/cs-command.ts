@@ -11,6 +11,7 @@ import { quickLog } from '../../src/use-cases/quick-log';
 import { recordRenewal } from '../../src/use-cases/record-renewal';
 import { showAccelerators } from '../../src/use-cases/show-accelerators';
 import { showAccount } from '../../src/use-cases/show-account';
+import { showTimeline } from '../../src/use-cases/show-timeline';
 import { startAcceleratorModalFor } from '../../src/use-cases/start-accelerator';
 import { helpMessage } from '../../src/views/help-message';
 import type { CommandArgs } from '../listener-args';
@@ -114,6 +115,13 @@ async function answerCsCommand(
       else await reply({ text: modal.message });
       return;
     }
+    case 'timeline':
+      await reply(
+        request.accountName
+          ? await showTimeline(deps, request.accountName)
+          : { text: 'Use `/cs timeline <account>` to see its activities, newest first.' },
+      );
+      return;
     case 'accelerator-show':
       await reply(
         await showAccelerators(deps, { userId: command.user_id, accountName: request.accountName }, deps.now()),

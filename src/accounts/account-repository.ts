@@ -458,6 +458,16 @@ export function createAccountRepository({ db }: { db: DbOrTx }) {
       const rows = await db.select().from(accounts).where(eq(accounts.status, 'active')).orderBy(asc(accounts.nameKey));
       return withTeams(rows);
     },
+
+    /** The active accounts by name, each as the importer takes it (with the head count): what an export writes. */
+    async listActiveEditable(): Promise<EditableAccount[]> {
+      const rows = await db.select().from(accounts).where(eq(accounts.status, 'active')).orderBy(asc(accounts.nameKey));
+      const employeeCounts = new Map(rows.map((row) => [row.id, row.employeeCount]));
+      return (await withTeams(rows)).map(({ status: _status, ...account }) => ({
+        ...account,
+        employeeCount: employeeCounts.get(account.id) ?? null,
+      }));
+    },
   };
 }
 

@@ -1,4 +1,4 @@
-import { and, desc, eq, inArray, isNull } from 'drizzle-orm';
+import { and, asc, desc, eq, gte, inArray, isNull, lte } from 'drizzle-orm';
 import type { DbOrTx } from '../db/database';
 import { groupBy, inChunks } from '../db/in-chunks';
 import { activities } from '../db/schema';
@@ -116,6 +116,26 @@ export function createActivityRepository({ db }: { db: DbOrTx }) {
         .limit(limit);
     },
 
+    /**
+     * One page of the account's timeline, newest first, optionally of one type: up to `limit`
+     * activities from `offset`, and whether older ones follow.
+     */
+    async listPage(
+      accountId: string,
+      page: { offset: number; limit: number; type: ActivityType | null },
+    ): Promise<{ activities: Activity[]; hasOlder: boolean }> {
+      const rows = await db
+        .select()
+        .from(activities)
+        .where(
+          and(eq(activities.accountId, accountId), notDeleted, page.type ? eq(activities.type, page.type) : undefined),
+        )
+        .orderBy(desc(activities.occurredOn), desc(activities.createdAt), desc(activities.id))
+        .offset(page.offset)
+        .limit(page.limit + 1);
+      return { activities: rows.slice(0, page.limit), hasOlder: rows.length > page.limit };
+    },
+
     async listForAccount(accountId: string): Promise<Activity[]> {
       return db
         .select()
@@ -156,6 +176,24 @@ export function createActivityRepository({ db }: { db: DbOrTx }) {
         .where(and(eq(activities.loggedBy, userId), notDeleted))
         .orderBy(desc(activities.createdAt))
         .limit(limit);
+    },
+
+    /**
+     * Every activity between two days, both included (null leaves that side open), oldest first:
+     * the order an export's reader goes through them.
+     */
+    async listBetween(since: string | null, until: string | null): Promise<Activity[]> {
+      return db
+        .select()
+        .from(activities)
+        .where(
+          and(
+            notDeleted,
+            since === null ? undefined : gte(activities.occurredOn, since),
+            until === null ? undefined : lte(activities.occurredOn, until),
+          ),
+        )
+        .orderBy(asc(activities.occurredOn), asc(activities.createdAt), asc(activities.id));
     },
   };
 }

@@ -1,6 +1,8 @@
 import { accountsCloseCommand } from './accounts-close-command';
+import { accountsExportCommand } from './accounts-export-command';
 import { accountsImportCommand } from './accounts-import-command';
 import { accountsListCommand } from './accounts-list-command';
+import { activitiesExportCommand } from './activities-export-command';
 import type { CliCommand } from './command';
 import { migrateCommand } from './migrate-command';
 import { seedDemoCommand } from './seed-demo-command';
@@ -12,6 +14,8 @@ export const COMMANDS: readonly CliCommand[] = [
   seedDemoCommand,
   accountsImportCommand,
   accountsListCommand,
+  accountsExportCommand,
   accountsCloseCommand,
+  activitiesExportCommand,
   sweepCommand,
 ];

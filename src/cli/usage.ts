@@ -1,4 +1,5 @@
 import { ACCOUNT_CSV_COLUMNS } from '../accounts/account-csv';
+import { ACTIVITY_EXPORT_COLUMNS } from '../export/activity-export';
 import type { CliCommand } from './command';
 
 export function commandSynopsis(command: CliCommand): string {
@@ -14,13 +15,14 @@ export function formatCommandList(commands: readonly CliCommand[]): string[] {
     '',
     'Commands:',
     ...commands.map((command, i) => `  ${(synopses[i] ?? '').padEnd(width)}  ${command.summary}`),
-    `  ${'--help'.padEnd(width)}  Show the full help, with the accounts CSV columns.`,
+    `  ${'--help'.padEnd(width)}  Show the full help, with the import and export CSV columns.`,
   ];
 }
 
 /** The full usage text, built from the command table so a new command documents itself. */
 export function formatUsage(commands: readonly CliCommand[]): string[] {
   const columnWidth = Math.max(...ACCOUNT_CSV_COLUMNS.map((column) => column.name.length));
+  const activityColumnWidth = Math.max(...ACTIVITY_EXPORT_COLUMNS.map((column) => column.name.length));
   return [
     ...formatCommandList(commands),
     '',
@@ -39,5 +41,12 @@ export function formatUsage(commands: readonly CliCommand[]): string[] {
     'Accounts CSV: a header row naming the columns (any order; only name is required), then one',
     'account per row. Columns:',
     ...ACCOUNT_CSV_COLUMNS.map((column) => `  ${column.name.padEnd(columnWidth)}  ${column.description}`),
+    '',
+    'Exports are CSV as RFC 4180 has it (UTF-8, CRLF line ends, a header row), to stdout unless --out',
+    'names a file: `npm run -s cs -- accounts export > accounts.csv`. accounts export writes the active',
+    'accounts in the columns above, so its file imports back; dates are YYYY-MM-DD, team members by role.',
+    'activities export writes one row per activity (deleted ones left out); --since and --until are',
+    'days (YYYY-MM-DD), both included. Its columns:',
+    ...ACTIVITY_EXPORT_COLUMNS.map((column) => `  ${column.name.padEnd(activityColumnWidth)}  ${column.description}`),
   ];
 }

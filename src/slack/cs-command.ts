@@ -12,6 +12,7 @@ export type CsCommand =
   | { kind: 'accelerator-start'; accountName: string | null }
   | { kind: 'accelerator-show'; accountName: string }
   | { kind: 'accelerator-help' }
+  | { kind: 'timeline'; accountName: string | null }
   | { kind: 'unknown'; word: string };
 
 export function parseCsCommand(text: string): CsCommand {
@@ -40,6 +41,8 @@ export function parseCsCommand(text: string): CsCommand {
       return { kind: 'tasks', accountName: rest || null };
     case 'renewed':
       return rest ? { kind: 'renewed', accountName: rest } : { kind: 'help' };
+    case 'timeline':
+      return { kind: 'timeline', accountName: rest || null };
     case 'accelerator':
     case 'accelerators': {
       if (restWords.length === 0) return { kind: 'accelerator-help' };

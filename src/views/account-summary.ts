@@ -8,6 +8,7 @@ import { escapeMrkdwn, mentionChannel, mentionUser } from '../slack/mrkdwn';
 import { ACCELERATOR_MODAL } from './accelerator-modal';
 import { ACCOUNT_MODAL } from './account-add-modal';
 import { changeHistoryLine } from './account-change-messages';
+import { TIMELINE_ACTIONS } from './account-timeline';
 import { activityMenu } from './activity-menu';
 import { describeActivity } from './activity-summary';
 
@@ -58,6 +59,12 @@ export function accountSummaryMessage(
             type: 'button',
             action_id: ACCOUNT_MODAL.editButton,
             text: { type: 'plain_text', text: 'Edit' },
+            value: account.id,
+          },
+          {
+            type: 'button' as const,
+            action_id: TIMELINE_ACTIONS.open,
+            text: { type: 'plain_text' as const, text: 'Timeline' },
             value: account.id,
           },
           ...(account.successServices && account.status === 'active'

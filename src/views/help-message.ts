@@ -11,6 +11,7 @@ const GUIDE = [
   "• `/cs account <name>`: an account's team, dates, segment, health, latest activities and latest changes",
   "• `/cs account edit <name>`: change an account's fields, team, health or dates (the account's team or a CS admin)",
   '• `/cs account add`: add an account (CS admins)',
+  '• `/cs timeline <account>`: its activities, newest first, 10 a page, filtered by type',
   '• `/cs tasks` or `/cs tasks <account>`: what is open and overdue',
   "• `/cs renewed <account>`: the customer renewed; the renewal date moves on a year (the account's team or a CS admin)",
   '• `/cs accelerator start [account]`: start an accelerator for a Success Services account (at most 4 a contract year, 1 a quarter)',

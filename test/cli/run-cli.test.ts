@@ -58,7 +58,7 @@ describe('runCli usage', () => {
   it('lists the subcommands when only a command group is given', async () => {
     const { deps, stderr } = withoutDatabase();
     expect(await runCli(['accounts'], deps)).toBe(2);
-    expect(stderr[0]).toBe('"accounts" needs one of: import, list, close.');
+    expect(stderr[0]).toBe('"accounts" needs one of: import, list, export, close.');
   });
 
   it('reports a missing or extra argument with the command usage before opening the database', async () => {
