@@ -22,6 +22,7 @@ function describePlan(at: Date, planner: PlannerReport): string | null {
     planner.tasksCompleted && `${planner.tasksCompleted} completed`,
     planner.tasksClosed && `${planner.tasksClosed} closed`,
     planner.digestsQueued && `${planner.digestsQueued} overdue DM(s) queued`,
+    planner.teamDigestsQueued && 'the Monday team digest queued',
   ].filter(Boolean);
   return parts.length > 0 ? `Clocks at ${at.toISOString()}: ${parts.join(', ')}.` : null;
 }
@@ -44,7 +45,13 @@ function describeDispatch(startedAt: Date, dispatch: DispatchReport): string | n
  * it look again for due rows. Each replica runs its own; the database keys, row locks and lane
  * claims make that safe.
  */
-export function startClockJobs(deps: { clocks: ClockJobsClocks; now: () => Date; logger: JobLogger }) {
+export function startClockJobs(deps: {
+  clocks: ClockJobsClocks;
+  now: () => Date;
+  logger: JobLogger;
+  /** Told whose tasks a pass changed, so their Homes are refreshed. */
+  onPeopleAffected?: (userIds: string[]) => void;
+}) {
   const { clocks, logger } = deps;
   let planning: Promise<void> | null = null;
   /** The dispatcher run last started or joined, and the log handlers of runs not yet ended. */
@@ -77,6 +84,7 @@ export function startClockJobs(deps: { clocks: ClockJobsClocks; now: () => Date;
       .then((report) => {
         const line = describePlan(now, report);
         if (line) logger.info(line);
+        if (report.people && report.people.length > 0) deps.onPeopleAffected?.(report.people);
       })
       .catch((error: unknown) => logger.error('A clock pass failed; the next minute tries again.', error))
       // Even after a failed plan: rows queued earlier may still be due.

@@ -4,7 +4,9 @@ import type { AccountRepository } from './accounts/account-repository';
 import type { ActivityRepository } from './activities/activity-repository';
 import type { RemindersService } from './reminders/reminders-service';
 import type { AfterAck } from './slack/after-ack-queue';
+import type { HomeRefresher } from './slack/home-refresher';
 import type { TaskRepository } from './tasks/task-repository';
+import type { TeamViewBlocks } from './use-cases/publish-home';
 
 /** What the Slack listeners need; built once in the composition root (src/slack/create-app.ts). */
 export interface AppDeps {
@@ -18,6 +20,10 @@ export interface AppDeps {
   logger: Logger;
   tasks: TaskRepository;
   reminders: RemindersService;
+  /** The CS admins' team view for their Home (see src/reports/team-view.ts). */
+  teamView?: TeamViewBlocks;
+  /** Publishes Homes: at once for a click on one, shortly after a change for everyone it touched. */
+  homes: HomeRefresher;
   /** Where a listener runs what follows its ack (see src/slack/after-ack-queue.ts). */
   afterAck: AfterAck;
 }

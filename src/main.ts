@@ -74,7 +74,12 @@ async function main(): Promise<void> {
     config.slack.apiUrl ? { slackApiUrl: config.slack.apiUrl } : {},
   );
   // One set of planner dependencies (repositories, time-zone cache) for the listeners and the clocks.
-  const planner = createPlannerDeps({ db: database.db, slack, timeZone: config.timeZone });
+  const planner = createPlannerDeps({
+    db: database.db,
+    slack,
+    timeZone: config.timeZone,
+    reportChannel: config.reportChannel,
+  });
   let wakeDispatcher = () => {};
   const bot = createCsBot({ config, database, planner, onMessagesQueued: () => wakeDispatcher() });
   const { port } = await bot.start();
@@ -87,14 +92,20 @@ async function main(): Promise<void> {
     admins: config.admins,
     logger: bot.app.logger,
   });
-  const jobs = startClockJobs({ clocks, now: () => new Date(), logger: bot.app.logger });
+  const jobs = startClockJobs({
+    clocks,
+    now: () => new Date(),
+    logger: bot.app.logger,
+    onPeopleAffected: (userIds) => bot.deps.homes.refresh(userIds),
+  });
   wakeDispatcher = jobs.wake;
   running.push(() => jobs.stop());
 
   const where = config.database.kind === 'postgres' ? 'PostgreSQL' : `embedded PGlite at ${config.database.dataDir}`;
   bot.app.logger.info(
     `cs-bot is running (${config.slack.mode === 'socket' ? 'Socket Mode' : `HTTP on port ${port}`}, ` +
-      `${where}, ${applied} migration(s) applied, team time zone ${config.timeZone}).`,
+      `${where}, ${applied} migration(s) applied, team time zone ${config.timeZone}` +
+      `${config.reportChannel ? `, Monday team digest to ${config.reportChannel}` : ''}).`,
   );
   started = true;
   if (stopping) await shutdown();

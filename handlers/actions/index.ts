@@ -5,11 +5,12 @@ import { ACCELERATOR_MODAL } from '../../src/views/accelerator-modal';
 import { ACCOUNT_MODAL } from '../../src/views/account-add-modal';
 import { TIMELINE_ACTIONS } from '../../src/views/account-timeline';
 import { ACTIVITY_MENU } from '../../src/views/activity-menu';
-import { OPEN_LOG_MODAL_ACTION } from '../../src/views/app-home';
+import { HOME_ACCOUNTS_PAGE_ACTION, OPEN_LOG_MODAL_ACTION } from '../../src/views/app-home';
 import { LOG_MODAL } from '../../src/views/log-activity-modal';
 import { TASK_ACTIONS } from '../../src/views/task-reminder';
 import { activityMenuPicked } from './activity-menu-picked';
 import { activityTypeChanged } from './activity-type-changed';
+import { homeAccountsPage } from './home-accounts-page';
 import { openAccountEdit } from './open-account-edit';
 import { openLogModal } from './open-log-modal';
 import { openStartAccelerator } from './open-start-accelerator';
@@ -19,6 +20,9 @@ import { timelinePageChosen } from './timeline-page';
 export function registerActions(app: App, deps: AppDeps): void {
   app.action(LOG_MODAL.type.action, answeringFailures(activityTypeChanged(deps)));
   app.action(OPEN_LOG_MODAL_ACTION, answeringFailures(openLogModal(deps)));
+  for (const action of [HOME_ACCOUNTS_PAGE_ACTION, `${HOME_ACCOUNTS_PAGE_ACTION}_earlier`]) {
+    app.action(action, answeringFailures(homeAccountsPage(deps)));
+  }
   app.action(ACCOUNT_MODAL.editButton, answeringFailures(openAccountEdit(deps)));
   app.action(TASK_ACTIONS.log, answeringFailures(taskLogClicked(deps)));
   app.action(TASK_ACTIONS.snooze, answeringFailures(taskSnoozeChosen(deps)));

@@ -3,7 +3,6 @@ import type { AppDeps } from '../../src/app-deps';
 import { blockActionKey } from '../../src/requests/handled-requests';
 import { notNeededModalFor } from '../../src/use-cases/mark-task-not-needed';
 import { logModalForTask } from '../../src/use-cases/open-log-modal';
-import { publishHome } from '../../src/use-cases/publish-home';
 import { snoozeTask } from '../../src/use-cases/snooze-task';
 import { TASK_GONE } from '../../src/use-cases/task-access';
 import { parseSnoozeValue } from '../../src/views/task-reminder';
@@ -32,7 +31,7 @@ const clickedOnHome = (body: BlockActionArgs['body']) => body.view?.type === 'ho
  */
 async function tellClicker(deps: AppDeps, { body, client }: BlockActionArgs, text: string): Promise<void> {
   if (clickedOnHome(body) || !body.channel?.id) {
-    await publishHome({ ...deps, slack: client }, { userId: body.user.id, notice: text }, deps.now());
+    await deps.homes.publishNow(body.user.id, { notice: text });
     return;
   }
   await client.chat.postEphemeral({ channel: body.channel.id, user: body.user.id, text });

@@ -11,6 +11,7 @@ import { quickLog } from '../../src/use-cases/quick-log';
 import { recordRenewal } from '../../src/use-cases/record-renewal';
 import { showAccelerators } from '../../src/use-cases/show-accelerators';
 import { showAccount } from '../../src/use-cases/show-account';
+import { showReport } from '../../src/use-cases/show-report';
 import { showTimeline } from '../../src/use-cases/show-timeline';
 import { startAcceleratorModalFor } from '../../src/use-cases/start-accelerator';
 import { helpMessage } from '../../src/views/help-message';
@@ -126,6 +127,9 @@ async function answerCsCommand(
       await reply(
         await showAccelerators(deps, { userId: command.user_id, accountName: request.accountName }, deps.now()),
       );
+      return;
+    case 'report':
+      await reply(await showReport(deps, { userId: command.user_id }, deps.now()));
       return;
     default:
       return unhandled(request);

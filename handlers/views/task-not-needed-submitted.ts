@@ -1,7 +1,6 @@
 import type { AppDeps } from '../../src/app-deps';
 import { viewSubmissionKey } from '../../src/requests/handled-requests';
 import { markTaskNotNeeded } from '../../src/use-cases/mark-task-not-needed';
-import { publishHome } from '../../src/use-cases/publish-home';
 import { NOT_NEEDED_MODAL, type NotNeededMetadata, notNeededMetadataSchema } from '../../src/views/not-needed-modal';
 import { readState } from '../../src/views/view-state';
 import type { ViewSubmissionArgs } from '../listener-args';
@@ -40,7 +39,7 @@ export function taskNotNeededSubmitted(deps: AppDeps) {
     if (closing.outcome === 'already_closed') {
       await client.chat.postMessage({ channel: body.user.id, text: closing.message });
     } else if (metadata.fromHome) {
-      await publishHome({ ...deps, slack: client }, { userId: body.user.id, notice: closing.message }, deps.now());
+      await deps.homes.publishNow(body.user.id, { notice: closing.message });
     }
   };
 }

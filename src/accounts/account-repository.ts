@@ -1,8 +1,15 @@
 import { and, asc, eq, ilike, inArray, isNotNull, lte, or, sql } from 'drizzle-orm';
-import { type DbOrTx, jsonRecordset } from '../db/database';
+import { type DbOrTx, jsonRecordset, queryRows } from '../db/database';
 import { groupBy, inChunks } from '../db/in-chunks';
-import { accountMembers, accounts, tasks } from '../db/schema';
-import { type Account, type AccountTeamMember, accountNameKey } from '../domain/account';
+import { accountMembers, accounts, activities, tasks } from '../db/schema';
+import {
+  type Account,
+  type AccountTeamMember,
+  accountNameKey,
+  type CsmSegment,
+  type Health,
+  type Priority,
+} from '../domain/account';
 import { handleOnce } from '../requests/handled-requests';
 import { createAccountChangeRepository, type RecordedAccountChange } from './account-change-repository';
 import { type AccountFieldChange, changedFields } from './account-changes';
@@ -18,6 +25,26 @@ export class AccountNameTakenError extends Error {
 }
 
 type AccountRow = typeof accounts.$inferSelect;
+
+/** An active account as the reports read it: its own fields and its CSM, without the rest of the team. */
+export type ReportAccount = Omit<Account, 'team'> & { csm: string | null };
+
+/** An account as the Home lists it for a member of its team. */
+export interface MemberAccount {
+  id: string;
+  name: string;
+  health: Health;
+  priority: Priority;
+  csmSegment: CsmSegment | null;
+  renewalDate: string | null;
+  successServices: boolean;
+  /** The day of its latest (not deleted) activity. */
+  lastTouch: string | null;
+  /** When its open cadence-call task is due; null when none is open. */
+  cadenceDue: Date | null;
+}
+
+type MemberAccountRow = Omit<MemberAccount, 'cadenceDue'> & { cadenceDue: Date | string | null };
 
 /** An account as its edit modal shows it: the fields a person can change, with its id. */
 export type EditableAccount = NewAccount & { id: string };
@@ -294,6 +321,28 @@ export function createAccountRepository({ db }: { db: DbOrTx }) {
       return rows.map((row) => row.name);
     },
 
+    /**
+     * The open accounts a person is on the team of, by name, as the Home lists them: with the day
+     * of their latest activity and the due time of their open cadence task, in one query.
+     */
+    async listForMember(userId: string): Promise<MemberAccount[]> {
+      const rows = await queryRows<MemberAccountRow>(
+        db,
+        sql`
+          select a.id, a.name, a.health, a.priority, a.csm_segment as "csmSegment",
+            a.renewal_date::text as "renewalDate", a.success_services as "successServices",
+            (select max(v.occurred_on)::text from ${activities} v
+              where v.account_id = a.id and v.deleted_at is null) as "lastTouch",
+            (select min(t.due_at) from ${tasks} t
+              where t.account_id = a.id and t.rule_id like 'cadence.%' and t.status in ('open', 'snoozed')) as "cadenceDue"
+          from ${accounts} a
+          where a.status = 'active'
+            and exists (select 1 from ${accountMembers} m where m.account_id = a.id and m.slack_user_id = ${userId})
+          order by a.name_key`,
+      );
+      return rows.map((row) => ({ ...row, cadenceDue: row.cadenceDue === null ? null : new Date(row.cadenceDue) }));
+    },
+
     /** Names by id in one query, for lists that show many accounts' activities or tasks. */
     async namesByIds(ids: readonly string[]): Promise<Map<string, string>> {
       if (ids.length === 0) return new Map();
@@ -452,6 +501,23 @@ export function createAccountRepository({ db }: { db: DbOrTx }) {
           ),
         );
       return withTeams(rows);
+    },
+
+    /**
+     * Every active account with its CSM (null when nobody holds the role), by name, in one query
+     * however many there are: what the reports and the team view count.
+     */
+    async listActiveForReports(): Promise<ReportAccount[]> {
+      const rows = await db
+        .select({ account: accounts, csm: accountMembers.slackUserId })
+        .from(accounts)
+        .leftJoin(accountMembers, and(eq(accountMembers.accountId, accounts.id), eq(accountMembers.role, 'CSM')))
+        .where(eq(accounts.status, 'active'))
+        .orderBy(asc(accounts.nameKey), asc(accounts.id));
+      return rows.map(({ account, csm }) => {
+        const { team: _team, ...fields } = toAccount(account, []);
+        return { ...fields, csm };
+      });
     },
 
     async listActive(): Promise<Account[]> {

@@ -1,7 +1,7 @@
-import { and, asc, desc, eq, gte, inArray, isNull, lte } from 'drizzle-orm';
-import type { DbOrTx } from '../db/database';
+import { and, asc, desc, eq, gte, inArray, isNull, lte, sql } from 'drizzle-orm';
+import { type DbOrTx, queryRows } from '../db/database';
 import { groupBy, inChunks } from '../db/in-chunks';
-import { activities } from '../db/schema';
+import { accounts, activities } from '../db/schema';
 import type { Activity, ActivityRecord, ActivityType, ClockActivity } from '../domain/activity';
 import { handleOnce } from '../requests/handled-requests';
 
@@ -24,6 +24,12 @@ export type ActivityEdit = Pick<
   | 'contentModule'
   | 'acceleratorId'
   | 'acceleratorPhase'
+>;
+
+/** An activity as the reports count it: which account, what, when, who logged it and a renewal call's answer. */
+export type ReportActivity = Pick<
+  Activity,
+  'id' | 'accountId' | 'type' | 'occurredOn' | 'loggedBy' | 'renewalOutcome' | 'createdAt'
 >;
 
 /** Every read below but `findById` leaves deleted activities out: they count for nothing. */
@@ -176,6 +182,54 @@ export function createActivityRepository({ db }: { db: DbOrTx }) {
         .where(and(eq(activities.loggedBy, userId), notDeleted))
         .orderBy(desc(activities.createdAt))
         .limit(limit);
+    },
+
+    /**
+     * The activities of these types dated `since` or later (never the notes), optionally only those
+     * one person logged, oldest first, in one query: what the reports count.
+     */
+    async listForReports(params: {
+      types: readonly ActivityType[];
+      since: string;
+      loggedBy?: string;
+    }): Promise<ReportActivity[]> {
+      if (params.types.length === 0) return [];
+      return db
+        .select({
+          id: activities.id,
+          accountId: activities.accountId,
+          type: activities.type,
+          occurredOn: activities.occurredOn,
+          loggedBy: activities.loggedBy,
+          renewalOutcome: activities.renewalOutcome,
+          createdAt: activities.createdAt,
+        })
+        .from(activities)
+        .where(
+          and(
+            notDeleted,
+            inArray(activities.type, [...params.types]),
+            gte(activities.occurredOn, params.since),
+            params.loggedBy === undefined ? undefined : eq(activities.loggedBy, params.loggedBy),
+          ),
+        )
+        .orderBy(asc(activities.occurredOn), asc(activities.createdAt), asc(activities.id));
+    },
+
+    /** The day of each account's latest activity, for every account that has one, in one query. */
+    async latestDayByAccount(): Promise<Map<string, string>> {
+      // One probe of the (account, occurred_on) index per active account, not a scan of every
+      // activity of the book; as text, since a date computed in SQL skips drizzle's mapping.
+      const rows = await queryRows<{ accountId: string; day: string | null }>(
+        db,
+        sql`
+          select a.id as "accountId",
+            (select max(v.occurred_on)::text from ${activities} v
+              where v.account_id = a.id and v.deleted_at is null) as day
+          from ${accounts} a
+          where a.status = 'active'`,
+      );
+      return new Map(rows.flatMap((row) => (row.day === null ? [] : [[row.accountId, row.day] as const])));
     },
 
     /**

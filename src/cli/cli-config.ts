@@ -13,6 +13,7 @@ const cliEnvSchema = z.object({
   PGLITE_DATA_DIR: envSchema.shape.PGLITE_DATA_DIR,
   CS_TIMEZONE: envSchema.shape.CS_TIMEZONE,
   CS_ADMINS: envSchema.shape.CS_ADMINS,
+  CS_REPORT_CHANNEL: envSchema.shape.CS_REPORT_CHANNEL,
   SLACK_API_URL: envSchema.shape.SLACK_API_URL,
   // Optional here: only `sweep` posts to Slack, and it says so when the token is missing.
   SLACK_BOT_TOKEN: envSchema.shape.SLACK_BOT_TOKEN.optional(),
@@ -36,6 +37,7 @@ export interface CliConfig {
   demoChannelId: string | null;
   slack: { botToken: string | undefined; apiUrl: string | undefined };
   admins: string[];
+  reportChannel: string | null;
 }
 
 /** Throws a ConfigError whose problems each start with the variable's name. */
@@ -55,6 +57,7 @@ export function loadCliConfig(environment: Record<string, string | undefined>): 
     demoChannelId: env.CS_DEMO_CHANNEL ?? null,
     slack: { botToken: env.SLACK_BOT_TOKEN, apiUrl: env.SLACK_API_URL },
     admins: env.CS_ADMINS,
+    reportChannel: env.CS_REPORT_CHANNEL ?? null,
   };
 }
 

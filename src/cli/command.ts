@@ -16,6 +16,8 @@ export interface CommandContext {
   /** A Slack client for commands that post (sweep), or null when no SLACK_BOT_TOKEN is set. */
   slack: webApi.WebClient | null;
   admins: string[];
+  /** Where the Monday team digest goes (CS_REPORT_CHANNEL), or null. */
+  reportChannel: string | null;
 }
 
 /** Returns the process exit code. */

@@ -49,6 +49,7 @@ async function main(): Promise<number> {
           )
         : null,
     admins: config.admins,
+    reportChannel: config.reportChannel,
   });
 }
 

@@ -17,6 +17,8 @@ export interface RunCliDeps {
   /** Builds the Slack client for commands that post; absent or null when no bot token is set. */
   slack?: (() => webApi.WebClient | null) | undefined;
   admins?: string[];
+  /** CS_REPORT_CHANNEL, so `sweep` queues the Monday team digest as the minute job does. */
+  reportChannel?: string | null;
   /** The command table; tests may pass their own. */
   commands?: readonly CliCommand[];
 }
@@ -101,6 +103,7 @@ export async function runCli(argv: readonly string[], deps: RunCliDeps): Promise
       demoChannelId: deps.demoChannelId ?? null,
       slack: deps.slack?.() ?? null,
       admins: deps.admins ?? [],
+      reportChannel: deps.reportChannel ?? null,
     });
   } finally {
     await handle.close();

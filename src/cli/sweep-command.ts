@@ -92,6 +92,7 @@ function run(args: SweepArgs): CommandRun {
       slack: context.slack,
       timeZone: context.timeZone,
       admins: context.admins,
+      reportChannel: context.reportChannel,
     });
     // Stopping also closes the session its claims named (on PostgreSQL a connection of its own).
     const report = await clocks.runPass(at, { full }).finally(() => clocks.stopDispatching());

@@ -6,7 +6,10 @@ import type { AccountFilter } from './clock-rule';
  * Every field the filter gives must match; an empty filter matches every account. Priority is the
  * effective one, so a red account is PR1 here whatever priority was set.
  */
-export function matchesAccount(filter: AccountFilter, account: Account): boolean {
+export function matchesAccount(
+  filter: AccountFilter,
+  account: Pick<Account, 'successServices' | 'successPlanActive' | 'csmSegment' | 'health' | 'priority'>,
+): boolean {
   if (filter.successServices !== undefined && account.successServices !== filter.successServices) return false;
   if (filter.successPlanActive !== undefined && account.successPlanActive !== filter.successPlanActive) return false;
   if (filter.csmSegments && (account.csmSegment === null || !filter.csmSegments.includes(account.csmSegment))) {

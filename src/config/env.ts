@@ -50,6 +50,12 @@ export const envSchema = z.object({
     .default('UTC')
     .refine(isTimeZone, 'must be an IANA time zone such as Europe/Berlin or America/New_York'),
   CS_ADMINS: slackUserIds,
+  CS_REPORT_CHANNEL: optionalText.pipe(
+    z
+      .string()
+      .regex(/^[CG][A-Z0-9]{8,}$/, 'must be a Slack channel id like C0123ABCD (a name such as #cs-team is not one)')
+      .optional(),
+  ),
   LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error']).default('info'),
 });
 
@@ -67,6 +73,8 @@ export interface Config {
   database: { kind: 'postgres'; url: string } | { kind: 'pglite'; dataDir: string };
   timeZone: string;
   admins: string[];
+  /** Where the Monday team digest goes; null sends none. */
+  reportChannel: string | null;
   logLevel: Env['LOG_LEVEL'];
 }
 
@@ -108,6 +116,7 @@ export function loadConfig(environment: Record<string, string | undefined>): Con
       : { kind: 'pglite', dataDir: env.PGLITE_DATA_DIR },
     timeZone: env.CS_TIMEZONE,
     admins: env.CS_ADMINS,
+    reportChannel: env.CS_REPORT_CHANNEL ?? null,
     logLevel: env.LOG_LEVEL,
   };
 }

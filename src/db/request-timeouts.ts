@@ -25,10 +25,18 @@ interface RequestScope {
 
 const scopes = new AsyncLocalStorage<RequestScope>();
 
+/**
+ * Whether any client has deadlines yet (only postgres.js's get them; PGlite's run in the process).
+ * Until one has, a request's scope would be read by no one, and entering the first scope switches on
+ * Node's promise hooks for good, which then run on every promise of every request.
+ */
+let deadlinesInUse = false;
+
 /** Runs a Slack request's work with a deadline on each of its database calls (the planner's have none). */
 export function withRequestTimeouts<T>(work: () => Promise<T>, timeoutMs = REQUEST_DATABASE_TIMEOUT_MS): Promise<T> {
   // Awaited inside the scope: a drizzle query is lazy and would otherwise run once awaited outside it.
-  return scopes.run({ timeoutMs, wrote: false }, async () => await work());
+  const run = async () => await work();
+  return deadlinesInUse ? scopes.run({ timeoutMs, wrote: false }, run) : run();
 }
 
 /** Whether the current request already committed a write (read when answering its failure). */
@@ -99,6 +107,7 @@ interface OpenTransaction {
  * outside a request (the planner, the CLI) it is the client itself.
  */
 export function withDeadlines<Client extends SqlClient>(client: Client, transaction?: OpenTransaction): Client {
+  deadlinesInUse = true;
   return new Proxy(client, {
     get(target, property) {
       const value: unknown = Reflect.get(target, property, target);

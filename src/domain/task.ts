@@ -9,7 +9,8 @@ import type { TeamRole } from './account';
 export const TASK_STATUSES = ['open', 'snoozed', 'done', 'not_needed', 'closed'] as const;
 export type TaskStatus = (typeof TASK_STATUSES)[number];
 
-export const NOTIFICATION_KINDS = ['task_opened', 'overdue_digest', 'channel_broken'] as const;
+/** team_digest: the Monday team view in CS_REPORT_CHANNEL (no account, no recipient, no tasks of its own). */
+export const NOTIFICATION_KINDS = ['task_opened', 'overdue_digest', 'channel_broken', 'team_digest'] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 
 export const NOTIFICATION_STATUSES = ['pending', 'sending', 'sent', 'skipped', 'failed'] as const;

@@ -7,7 +7,7 @@ export { type ClaimHolder, holderKey } from './claim-holders';
 export { createOutboxStore, type OutboxStore, type StaleClaim, type StaleTakeover } from './dispatch-store';
 export type { LaneClaim } from './lane-claims';
 export { messagesShowingTasks, pendingDueWithAccount, rowsOfMessage } from './message-reads';
-export { adminCopyKey, channelBrokenKey, digestKey, taskOpenedKey } from './outbox-keys';
+export { adminCopyKey, channelBrokenKey, digestKey, taskOpenedKey, teamDigestKey } from './outbox-keys';
 export { laneOf, type NewNotification, type NotificationRow } from './outbox-rows';
 export {
   type DigestInput,
@@ -15,5 +15,7 @@ export {
   type QueuedRow,
   queueDigests,
   queueTaskOpened,
+  queueTeamDigest,
   type TaskOpenedInput,
+  type TeamDigestInput,
 } from './planner-queue';

@@ -13,6 +13,14 @@ export function digestKey(userId: string, day: string): string {
   return `overdue_digest:${userId}:${day}`;
 }
 
+/**
+ * The team's Monday digest of one week, named by that Monday (YYYY-MM-DD in the team zone). No
+ * channel in it: moving CS_REPORT_CHANNEL mid-week must not post the same week's digest again.
+ */
+export function teamDigestKey(monday: string): string {
+  return `team-digest:${monday}`;
+}
+
 /** The notice one admin gets when an account channel breaks: once per (account, channel, admin). */
 export function channelBrokenKey(accountId: string | null, channelId: string, adminId: string): string {
   return `channel_broken:${accountId ?? 'none'}:${channelId}:${adminId}`;

@@ -79,6 +79,22 @@ export function queueDigests(db: DbOrTx, rows: readonly DigestInput[]): Promise<
   );
 }
 
+export interface TeamDigestInput {
+  key: string;
+  channelId: string;
+  dueAt: Date;
+}
+
+/**
+ * Queues the Monday team digest. It counts as created at its due time, whenever it is queued:
+ * one queued after downtime goes out marked late, as a reminder that fell due meanwhile does.
+ */
+export function queueTeamDigest(db: DbOrTx, row: TeamDigestInput): Promise<QueuedRow[]> {
+  return insertNew(db, [
+    { ...row, kind: 'team_digest' as const, accountId: null, recipientUser: null, createdAt: row.dueAt },
+  ]);
+}
+
 /** Which of these keys are queued already (in any status), to skip work before inserting. */
 export async function existingKeys(db: DbOrTx, keys: readonly string[]): Promise<Set<string>> {
   const found = new Set<string>();

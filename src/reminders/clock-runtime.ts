@@ -28,6 +28,8 @@ export function createClockRuntime(deps: {
   slack: webApi.WebClient | null;
   timeZone: string;
   admins: string[];
+  /** CS_REPORT_CHANNEL for the Monday team digest (null: none); a `planner` given carries its own. */
+  reportChannel?: string | null;
   /** The planner's dependencies when the caller already built them (the bot shares one set). */
   planner?: PlannerDeps;
   logger?: DispatchLogger;

@@ -25,7 +25,11 @@ export interface RemindersDeps extends PlannerDeps {
   logger: Pick<Logger, 'warn'>;
   /** Told when a replan queued messages, so the dispatcher sends them now rather than at the next minute. */
   onMessagesQueued?: () => void;
+  /** Told whose data a change touched (an account's team, a task's holder), so their Homes are refreshed. */
+  onPeopleAffected?: (userIds: string[]) => void;
 }
+
+const teamOf = (account: Account) => account.team.map((member) => member.slackUserId);
 
 export type MessageRef = { channel: string; ts: string };
 
@@ -59,6 +63,8 @@ export function createRemindersService(deps: RemindersDeps) {
   }
 
   async function refreshTask(taskId: string, now: Date, alsoMessage?: MessageRef): Promise<void> {
+    const task = await deps.tasks.findById(taskId);
+    if (task?.forUser) deps.onPeopleAffected?.([task.forUser]);
     const messages = await messagesShowingTasks(deps.db, [taskId]);
     await refreshMessages(alsoMessage ? [...messages, alsoMessage] : messages, now);
   }
@@ -66,6 +72,7 @@ export function createRemindersService(deps: RemindersDeps) {
   /** Replans the account now; the messages of tasks that completed or reopened show it. */
   async function replanChanged(account: Account, now: Date): Promise<{ completed: string[]; reopened: string[] }> {
     const sync = await replanAccount(deps, account, now);
+    deps.onPeopleAffected?.(teamOf(account));
     if (sync.queued > 0) deps.onMessagesQueued?.();
     // Completed tasks' messages say "done"; reopened ones get their buttons back.
     const changed = [...sync.completed, ...sync.reopened];
@@ -91,8 +98,14 @@ export function createRemindersService(deps: RemindersDeps) {
      * new person on their messages; tasks that no longer fit close with `closeReason` (the dates
      * changed), and their messages say so.
      */
-    async accountEdited(account: Account, now: Date, options: { closeReason?: string } = {}): Promise<void> {
-      const sync = await replanAccount(deps, account, now, options);
+    async accountEdited(
+      account: Account,
+      now: Date,
+      options: { closeReason?: string; formerMembers?: string[] } = {},
+    ): Promise<void> {
+      const { formerMembers = [], ...replan } = options;
+      const sync = await replanAccount(deps, account, now, replan);
+      deps.onPeopleAffected?.([...teamOf(account), ...formerMembers]);
       if (sync.queued > 0) deps.onMessagesQueued?.();
       const changed = [...sync.completed, ...sync.reopened, ...sync.reassigned, ...sync.closed];
       if (changed.length > 0) await refreshMessages(await messagesShowingTasks(deps.db, changed), now);

@@ -4,10 +4,12 @@ import type { DbOrTx } from '../db/database';
 import { accounts } from '../db/schema';
 import { isActive } from '../domain/task';
 import type { NotificationRow } from '../outbox';
+import { loadTeamView } from '../reports/team-view';
 import type { KnownBlock } from '../slack/block-kit';
 import { contextLine, SLACK_LIMITS, truncateMrkdwn } from '../slack/block-kit-limits';
 import type { TaskRepository, TaskWithAccount } from '../tasks/task-repository';
 import { channelBrokenMessage, overdueDigestMessage, taskOpenedMessage } from '../views/task-reminder';
+import { teamDigestMessage } from './team-digest-message';
 
 export type { NotificationRow };
 
@@ -67,6 +69,12 @@ async function renderRow(
       ...overdueDigestMessage(overdue, options),
       shownTasks: [{ rowId: row.id, taskIds: overdue.map((task) => task.id) }],
     };
+  }
+  if (row.kind === 'team_digest') {
+    // Monday's post is that morning's picture: re-rendering it later would change its figures.
+    if (mode === 'refresh') return null;
+    const view = await loadTeamView(deps.db, { now, timeZone: deps.timeZone });
+    return teamDigestMessage(view, { ...options, redirected: row.recipientUser !== null });
   }
   const [account] = row.accountId
     ? await deps.db

@@ -11,11 +11,12 @@ import { planClocks } from '../clocks/plan-tasks';
 import { CLOCK_ACTIVITY_TYPES } from '../clocks/rules';
 import type { DbOrTx } from '../db/database';
 import type { Account } from '../domain/account';
-import { digestKey, existingKeys, queueDigests } from '../outbox';
+import { digestKey, existingKeys, queueDigests, queueTeamDigest, teamDigestKey } from '../outbox';
 import { createTaskRepository, type TaskRepository } from '../tasks/task-repository';
 import { digestMoment } from './digest-schedule';
 import { type AccountPlan, type SyncReport, syncAccountsTasks } from './sync-account-tasks';
 import { diffTasks, isEmptyDiff } from './task-diff';
+import { teamDigestMoment } from './team-digest-schedule';
 import { createUserTimeZones, type TimeZonesOf, type UsersInfoClient } from './user-time-zones';
 
 export interface PlannerDeps {
@@ -26,10 +27,17 @@ export interface PlannerDeps {
   tasks: TaskRepository;
   timeZone: string;
   timeZonesOf: TimeZonesOf;
+  /** CS_REPORT_CHANNEL: where the Monday team digest is queued; null or absent queues none. */
+  reportChannel?: string | null;
 }
 
 /** The planner's dependencies over one database; `slack` (users.info) may be null for a dry run. */
-export function createPlannerDeps(deps: { db: DbOrTx; slack: UsersInfoClient | null; timeZone: string }): PlannerDeps {
+export function createPlannerDeps(deps: {
+  db: DbOrTx;
+  slack: UsersInfoClient | null;
+  timeZone: string;
+  reportChannel?: string | null;
+}): PlannerDeps {
   const { db } = deps;
   return {
     db,
@@ -39,6 +47,7 @@ export function createPlannerDeps(deps: { db: DbOrTx; slack: UsersInfoClient | n
     tasks: createTaskRepository({ db }),
     timeZone: deps.timeZone,
     timeZonesOf: createUserTimeZones({ db, slack: deps.slack, fallbackZone: deps.timeZone }),
+    reportChannel: deps.reportChannel ?? null,
   };
 }
 
@@ -49,8 +58,12 @@ export interface PlannerReport {
   tasksClosed: number;
   messagesQueued: number;
   digestsQueued: number;
+  /** 1 when this pass queued the week's Monday team digest; optional so reports built by hand need not say. */
+  teamDigestsQueued?: number;
   /** Tasks completed by activities during this pass: their reminder messages should be refreshed. */
   completedTaskIds: string[];
+  /** The teams of accounts whose tasks changed this pass: their Homes are out of date. */
+  people?: string[];
 }
 
 /** Accounts planned per read and per transaction; between chunks the event loop is given back. */
@@ -71,6 +84,7 @@ function emptyReport(): PlannerReport {
     tasksClosed: 0,
     messagesQueued: 0,
     digestsQueued: 0,
+    teamDigestsQueued: 0,
     completedTaskIds: [],
   };
 }
@@ -108,6 +122,7 @@ async function planChunk(
     }
   }
   const report = await syncAccountsTasks(deps.db, changed, now);
+  report.people = [...new Set(changed.flatMap(({ account }) => account.team.map((member) => member.slackUserId)))];
   // After the sync: a crash in between leaves the accounts due, and the next pass redoes them.
   await deps.accounts.scheduleReplans(schedules);
   return report;
@@ -120,6 +135,7 @@ function addTo(report: PlannerReport, chunkSize: number, sync: SyncReport): void
   report.tasksClosed += sync.closed.length;
   report.messagesQueued += sync.queued;
   report.completedTaskIds.push(...sync.completed);
+  if (sync.people && sync.people.length > 0) report.people = [...new Set([...(report.people ?? []), ...sync.people])];
 }
 
 /** Plans the accounts a chunk at a time, CHUNKS_IN_FLIGHT chunks at once (disjoint accounts, so they never contend). */
@@ -160,7 +176,8 @@ export async function replanAccount(
 /**
  * One planner pass at `now`, as the minute job runs it: only accounts whose replan instant has
  * come (a window opening, a change to the account) are planned, so a quiet minute costs one
- * indexed query; then each person's overdue digest once their 09:00 has come. Idempotent: a second
+ * indexed query; then each person's overdue digest once their 09:00 has come, and the team's Monday
+ * digest once Monday 09:00 in the team zone has come (with a report channel). Idempotent: a second
  * pass at the same instant creates nothing.
  *
  * `full` replans every account with the same planner, whatever its instant: the reference the
@@ -187,7 +204,23 @@ export async function runPlanner(
     }
   }
   report.digestsQueued = await queueOverdueDigests(deps, now);
+  report.teamDigestsQueued = await queueWeeksTeamDigest(deps, now);
   return report;
+}
+
+/**
+ * Queues this week's team digest once Monday 09:00 (team zone) has come, when a report channel is
+ * set. Every pass of the week looks, so one missed on Monday (the bot was down) is queued when the
+ * bot is back; the key is the Monday, so replicas and later passes find it there and add nothing.
+ */
+async function queueWeeksTeamDigest(deps: PlannerDeps, now: Date): Promise<number> {
+  if (!deps.reportChannel) return 0;
+  const moment = teamDigestMoment(now, deps.timeZone);
+  if (!moment) return 0;
+  const key = teamDigestKey(moment.day);
+  if ((await existingKeys(deps.db, [key])).has(key)) return 0;
+  const queued = await queueTeamDigest(deps.db, { key, channelId: deps.reportChannel, dueAt: moment.sendAt });
+  return queued.length;
 }
 
 /**

@@ -18,6 +18,8 @@ export interface SyncReport {
   /** Open tasks that moved to a role's new holder: their messages need an update. */
   reassigned: string[];
   queued: number;
+  /** Filled in by the planner: the teams of the accounts synced. */
+  people?: string[];
 }
 
 export interface AccountPlan {

@@ -6,7 +6,11 @@ import type { Config } from '../config/env';
 import type { DatabaseHandle } from '../db/database';
 import { createRemindersService } from '../reminders/reminders-service';
 import { createPlannerDeps, type PlannerDeps } from '../reminders/run-planner';
+import { loadTeamView } from '../reports/team-view';
+import { publishHome } from '../use-cases/publish-home';
+import { teamViewBlocks } from '../views/team-view-blocks';
 import { createAfterAckQueue } from './after-ack-queue';
+import { createHomeRefresher } from './home-refresher';
 import { refusingFutureRequests } from './request-freshness';
 import { createRequestsInFlight, type RequestsInFlight } from './requests-in-flight';
 import { guardIncomingRequests } from './shape-guard';
@@ -127,6 +131,10 @@ export function createCsBot(options: {
       : new App({ ...common, receiver: httpReceiver(config, common, requests) });
 
   const plannerDeps = options.planner ?? createPlannerDeps({ db, slack: app.client, timeZone: config.timeZone });
+  const homes = createHomeRefresher({
+    publish: (userId, request) => publishHome({ ...deps, slack: app.client }, { userId, ...request }, deps.now()),
+    logger: app.logger,
+  });
   const deps: AppDeps = {
     accounts: plannerDeps.accounts,
     accelerators: plannerDeps.accelerators,
@@ -137,7 +145,11 @@ export function createCsBot(options: {
       slack: app.client,
       logger: app.logger,
       ...(options.onMessagesQueued ? { onMessagesQueued: options.onMessagesQueued } : {}),
+      onPeopleAffected: (userIds) => homes.refresh(userIds),
     }),
+    homes,
+    teamView: async (now, maxBlocks) =>
+      teamViewBlocks(await loadTeamView(db, { now, timeZone: config.timeZone }), { maxBlocks }),
     timeZone: config.timeZone,
     admins: config.admins,
     now: options.now ?? (() => new Date()),
@@ -165,6 +177,7 @@ export function createCsBot(options: {
       return { port: portOf(server, config.port) };
     },
     async stop() {
+      await homes.stop();
       const socket = socketModeParts(app);
       if (socket) await stopSocketMode(app, socket);
       else await app.stop();

@@ -13,6 +13,7 @@ export type CsCommand =
   | { kind: 'accelerator-show'; accountName: string }
   | { kind: 'accelerator-help' }
   | { kind: 'timeline'; accountName: string | null }
+  | { kind: 'report' }
   | { kind: 'unknown'; word: string };
 
 export function parseCsCommand(text: string): CsCommand {
@@ -43,6 +44,9 @@ export function parseCsCommand(text: string): CsCommand {
       return rest ? { kind: 'renewed', accountName: rest } : { kind: 'help' };
     case 'timeline':
       return { kind: 'timeline', accountName: rest || null };
+    case 'report':
+    case 'reports':
+      return { kind: 'report' };
     case 'accelerator':
     case 'accelerators': {
       if (restWords.length === 0) return { kind: 'accelerator-help' };

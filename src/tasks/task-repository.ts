@@ -1,4 +1,4 @@
-import { and, asc, eq, inArray, lte, or, sql } from 'drizzle-orm';
+import { and, asc, eq, inArray, like, lte, or, sql } from 'drizzle-orm';
 import { type DbOrTx, jsonRecordset, queryRows } from '../db/database';
 import { groupBy, inChunks } from '../db/in-chunks';
 import { accounts, tasks } from '../db/schema';
@@ -30,6 +30,24 @@ export interface InsertedTask {
 const INSERT_ROWS = 2_000;
 
 export type TaskWithAccount = Task & { accountName: string; accountChannelId: string | null };
+
+/** A task as the reports read it: whose it is, on which account, and when it opened and falls due. */
+export type ReportTask = Pick<
+  Task,
+  'id' | 'accountId' | 'ruleId' | 'forRole' | 'forUser' | 'opensAt' | 'dueAt' | 'status' | 'snoozedUntil'
+>;
+
+const reportColumns = {
+  id: tasks.id,
+  accountId: tasks.accountId,
+  ruleId: tasks.ruleId,
+  forRole: tasks.forRole,
+  forUser: tasks.forUser,
+  opensAt: tasks.opensAt,
+  dueAt: tasks.dueAt,
+  status: tasks.status,
+  snoozedUntil: tasks.snoozedUntil,
+};
 
 /** What a person's change to a task did: made, refused because the task had closed, or a replay. */
 export type TaskChange = 'changed' | 'already_closed' | 'replayed';
@@ -219,6 +237,36 @@ export function createTaskRepository({ db }: { db: DbOrTx }) {
           .where(and(eq(tasks.id, id), inArray(tasks.status, ['open', 'snoozed'])))
           .returning({ id: tasks.id }),
       );
+    },
+
+    /**
+     * Tasks overdue at `now` (active, past due) on active accounts, oldest due first, in one query:
+     * a task of a closed account is about to close and counts in no report.
+     */
+    async listOverdueForReports(params: { now: Date }): Promise<ReportTask[]> {
+      return db
+        .select(reportColumns)
+        .from(tasks)
+        .innerJoin(accounts, eq(tasks.accountId, accounts.id))
+        .where(and(activeAt(params.now), lte(tasks.dueAt, params.now), eq(accounts.status, 'active')))
+        .orderBy(asc(tasks.dueAt), asc(tasks.id));
+    },
+
+    /**
+     * Open and snoozed tasks of the rules whose id starts with `rulePrefix` (`cadence.`), on active
+     * accounts, in one query. Snoozed ones are included whatever their snooze: it hides a reminder,
+     * it does not make the work less late.
+     */
+    async listOpenByRulePrefixForReports(params: { rulePrefix: string }): Promise<ReportTask[]> {
+      const pattern = `${params.rulePrefix.replace(/[\\%_]/g, (char) => `\\${char}`)}%`;
+      return db
+        .select(reportColumns)
+        .from(tasks)
+        .innerJoin(accounts, eq(tasks.accountId, accounts.id))
+        .where(
+          and(inArray(tasks.status, ['open', 'snoozed']), like(tasks.ruleId, pattern), eq(accounts.status, 'active')),
+        )
+        .orderBy(asc(tasks.dueAt), asc(tasks.id));
     },
 
     async countByStatus(): Promise<Record<string, number>> {

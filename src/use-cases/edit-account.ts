@@ -110,7 +110,14 @@ export async function editAccount(
     async announce(later, slack) {
       if (changes.length === 0) return editConfirmation(account, changes);
       const datesChanged = changes.some((change) => DATE_FIELDS.includes(change.field));
-      await deps.reminders.accountEdited(account, later, datesChanged ? { closeReason: DATES_CHANGED } : {});
+      // A role's former holder loses the account (and its tasks) from their Home.
+      const formerMembers = changes.flatMap((change) =>
+        change.field.startsWith('team.') && change.oldValue ? [change.oldValue] : [],
+      );
+      await deps.reminders.accountEdited(account, later, {
+        formerMembers,
+        ...(datesChanged ? { closeReason: DATES_CHANGED } : {}),
+      });
       await announceAccountChanges(slack, account, changes, request.userId, request.healthReason);
       return editConfirmation(account, changes);
     },

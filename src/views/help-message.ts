@@ -16,6 +16,7 @@ const GUIDE = [
   "• `/cs renewed <account>`: the customer renewed; the renewal date moves on a year (the account's team or a CS admin)",
   '• `/cs accelerator start [account]`: start an accelerator for a Success Services account (at most 4 a contract year, 1 a quarter)',
   '• `/cs accelerator <account>`: the running accelerator, its phase and workshops, and the contract year’s accelerators',
+  '• `/cs report`: calls this week against the weekly minimum, cadence calls, EBRs, renewals in the next 120 days and success plans (CS admins see the team, others themselves)',
   '• Each activity in a channel summary or `/cs account` has a menu to edit or delete it (its author or a CS admin, within 14 days)',
   '• `/cs help`: this guide',
   "Anyone can log and read; only an account's team and the CS admins can edit it, start its accelerators, snooze its tasks, mark them not needed or record its renewal.",

@@ -20,7 +20,12 @@ describe('loadCliConfig', () => {
       demoChannelId: null,
       slack: { botToken: undefined, apiUrl: undefined },
       admins: [],
+      reportChannel: null,
     });
+  });
+
+  it('reads CS_REPORT_CHANNEL, so sweep queues the Monday team digest as the bot does', () => {
+    expect(loadCliConfig({ CS_REPORT_CHANNEL: 'C0REPORTS1' }).reportChannel).toBe('C0REPORTS1');
   });
 
   it('reads the Slack settings that sweep needs, when they are given', () => {

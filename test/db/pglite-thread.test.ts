@@ -1,5 +1,6 @@
+import { readdirSync, readFileSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { getPriority, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -8,9 +9,18 @@ import { migrate } from '../../src/db/migrate';
 import { openDatabase } from '../../src/db/open-database';
 import { accounts } from '../../src/db/schema';
 
+/** The nice value of each thread of this process (Linux's /proc; field 19 of a task's stat). */
+function threadNiceValues(): number[] {
+  return readdirSync('/proc/self/task').map((task) => {
+    const stat = readFileSync(`/proc/self/task/${task}/stat`, 'utf8');
+    return Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[16]);
+  });
+}
+
 describe('PGlite on its own thread, as npm start opens a data directory', () => {
   let dataDir: string;
   let handle: DatabaseHandle;
+  const niceBeforeOpening = getPriority();
   beforeAll(async () => {
     dataDir = await mkdtemp(join(tmpdir(), 'cs-bot-thread-'));
     handle = await openDatabase({ kind: 'pglite', dataDir });
@@ -57,4 +67,12 @@ describe('PGlite on its own thread, as npm start opens a data directory', () => 
     expect(names).toEqual(['Inner Co', 'Outer Co', 'Thread Co']);
     expect(await handle.db.select().from(accounts).where(eq(accounts.name, 'Lost Co'))).toEqual([]);
   });
+
+  it.runIf(process.platform === 'linux')(
+    'runs the database nicer than the thread that acks, and leaves that one as it was',
+    () => {
+      expect(getPriority()).toBe(niceBeforeOpening);
+      expect(threadNiceValues()).toContain(Math.min(19, niceBeforeOpening + 10));
+    },
+  );
 });

@@ -63,7 +63,7 @@ describe.each(testDatabases())('Slack’s Block Kit limits at their extremes, en
       signingSecret: TEST_SIGNING_SECRET,
       body: eventBody({ type: 'app_home_opened', user: ALICE, channel: 'D0ALICE001', tab: 'home', event_ts: '1.0' }),
     });
-    const home = await context.fake.waitForCall('views.publish');
+    const home = await context.fake.waitForCall('views.publish', (call) => call.args.user_id === ALICE);
     expect(home.response).toMatchObject({ ok: true });
     expectWithinSlackLimits('home', home.args.view);
     expect(JSON.stringify(home.args.view)).toContain(`…and ${300 - HOME_TASKS} more: \`/cs tasks\` lists them.`);

@@ -94,7 +94,10 @@ describe.each(testDatabases())('malformed Slack payloads, end to end on $name', 
       actions: [],
     };
     expect((await context.app.interact(click)).status).toBe(200);
-    const published = await context.fake.waitForCall('views.publish');
+    const published = await context.fake.waitForCall(
+      'views.publish',
+      (call) => call.args.user_id === ALICE && JSON.stringify(call.args.view).includes(UNREADABLE_CLICK),
+    );
     expect(published.args.user_id).toBe(ALICE);
     expect(JSON.stringify(published.args.view)).toContain(UNREADABLE_CLICK);
   });

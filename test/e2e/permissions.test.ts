@@ -241,7 +241,10 @@ describe.each(testDatabases())('who may change what, with CS_ADMINS set, end to 
         view: viewPayload({ callbackId: '', type: 'home' }),
       }),
     );
-    const published = await context.fake.waitForCall('views.publish');
+    const published = await context.fake.waitForCall(
+      'views.publish',
+      (call) => call.args.user_id === OUTSIDER && JSON.stringify(call.args.view).includes('Only '),
+    );
     expect(published.args.user_id).toBe(OUTSIDER);
     expect(JSON.stringify(published.args.view)).toContain(`Only ${account.name}'s team (<@${TEAM}>)`);
     expect(await taskRow(context, taskId)).toMatchObject({ status: 'open' });

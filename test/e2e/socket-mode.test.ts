@@ -193,8 +193,8 @@ describe.each(testDatabases())('the app in Socket Mode, end to end on $name', (e
     });
   });
 
-  it('acks an app_home_opened event envelope and publishes the App Home with the person’s latest activity', async () => {
-    const account = await createAccount({ name: 'Tyrell Sockets' });
+  it('acks an app_home_opened event envelope and publishes the App Home with the person’s accounts', async () => {
+    const account = await createAccount({ name: 'Tyrell Sockets', team: [{ role: 'CSM', slackUserId: ALICE }] });
     await app.deps.activities.insert({
       accountId: account.id,
       type: 'ebr',
@@ -208,10 +208,11 @@ describe.each(testDatabases())('the app in Socket Mode, end to end on $name', (e
     });
     const ack = await app.event({ type: 'app_home_opened', user: ALICE, channel: 'D0ALICE001', tab: 'home' });
     expect(ackCount(ack.envelope_id)).toBe(1);
-    const published = await fake.waitForCall('views.publish');
+    const published = await fake.waitForCall('views.publish', (call) => call.args.user_id === ALICE);
     expect(published.args.user_id).toBe(ALICE);
-    expect(JSON.stringify(published.args.view)).toContain('Tyrell Sockets');
-    expect(JSON.stringify(published.args.view)).toContain('EBR over the socket');
+    expect(JSON.stringify(published.args.view)).toContain(
+      '*Tyrell Sockets* · PR3 · no renewal date · last touch Mon 2 Nov 2026',
+    );
   });
 
   it('reconnects through a fresh apps.connections.open when Slack asks it to, and goes on handling commands', async () => {

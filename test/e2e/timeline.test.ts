@@ -1,8 +1,10 @@
 import { describe, expect, it } from 'vitest';
+import { activities } from '../../src/db/schema';
 import type { Activity } from '../../src/domain/activity';
 import { TIMELINE_ACTIONS, timelineValue } from '../../src/views/account-timeline';
 import { createAccount, type E2eContext, useRunningApp } from '../support/e2e-context';
 import { RESPONSE_URL_METHOD, type RecordedCall } from '../support/fake-slack';
+import { expectWithinSlackLimits } from '../support/slack-limits';
 import { blockActionsPayload } from '../support/slack-signer';
 import { testDatabases } from '../support/test-databases';
 
@@ -122,5 +124,32 @@ describe.each(testDatabases())('the account timeline, end to end on $name', (eng
   it('answers a forged page value without failing', async () => {
     const answer = await click(context, TIMELINE_ACTIONS.older, 'not-a-page|x|y');
     expect(answer.args.text).toBe('That timeline no longer exists.');
+  });
+
+  it('keeps a page of an account with 500 activities, and its /cs account summary, within the block limits', async () => {
+    const account = await createAccount(context, { name: 'Busy Corp', team: [{ role: 'CSM', slackUserId: CSM }] });
+    await context.database.db.insert(activities).values(
+      Array.from({ length: 500 }, (_, i) => ({
+        accountId: account.id,
+        type: i % 2 === 0 ? ('call' as const) : ('csa_engagement' as const),
+        occurredOn: `2026-${String(1 + (i % 11)).padStart(2, '0')}-${String(1 + (i % 28)).padStart(2, '0')}`,
+        loggedBy: CSM,
+        notes: `<!channel> ${'&'.repeat(2_900)}`,
+        acceleratorType: i % 2 === 0 ? null : ('CI' as const),
+        contentModule: i % 2 === 0 ? null : '<'.repeat(300),
+      })),
+    );
+    const page = await click(
+      context,
+      TIMELINE_ACTIONS.older,
+      timelineValue({ accountId: account.id, offset: 250, type: null }),
+    );
+    expectWithinSlackLimits('message', page.args);
+    expect(sectionsOf(page)).toHaveLength(10);
+    expect(JSON.stringify(page.args.blocks)).toContain('Activities 251–260, newest first');
+    expect(JSON.stringify(page.args.blocks)).not.toContain('<!channel>');
+    context.fake.reset();
+    await context.app.command('account Busy Corp', { userId: CSM, channelId: 'C0ANYWHERE' });
+    expectWithinSlackLimits('message', (await context.fake.waitForCall(RESPONSE_URL_METHOD)).args);
   });
 });

@@ -32,6 +32,27 @@ describe.each(testDatabases())('the clocks with the real renderer and dispatcher
     await handle.close();
   });
 
+  it('tells whose Homes a pass changed, from the teams of the accounts it synced', async () => {
+    const account = await createAccountRepository({ db: handle.db }).create(
+      accountFixture({ name: 'Homes Inc', contractStart: '2026-03-02', team: [{ role: 'CSM', slackUserId: CSM }] }),
+    );
+    await handle.db
+      .update(accounts)
+      .set({ createdAt: new Date('2026-03-01T00:00:00Z') })
+      .where(eq(accounts.id, account.id));
+    const runtime = createClockRuntime({ db: handle.db, slack: null, timeZone: 'UTC', admins: [ADMIN] });
+    const affected: string[][] = [];
+    const jobs = startClockJobs({
+      clocks: { plan: (now) => runtime.plan(now), dispatch: null, stopDispatching: async () => {} },
+      now: () => new Date('2026-03-02T08:00:00Z'),
+      logger: { info: () => {}, error: () => {} },
+      onPeopleAffected: (userIds) => affected.push(userIds),
+    });
+    await jobs.first;
+    await jobs.stop();
+    expect(affected).toEqual([[CSM]]);
+  });
+
   const runtime = () =>
     createClockRuntime({
       db: handle.db,

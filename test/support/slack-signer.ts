@@ -55,15 +55,22 @@ export async function postToApp(appUrl: string, options: PostToAppOptions): Prom
   const contentType =
     options.contentType ??
     (body.trimStart().startsWith('{') ? 'application/json' : 'application/x-www-form-urlencoded');
-  const response = await fetch(new URL(path, appUrl), {
-    method: 'POST',
-    headers: {
-      'content-type': contentType,
-      ...signed,
-      ...(signature === undefined ? {} : { 'x-slack-signature': signature }),
-      ...options.headers,
-    },
-    body,
+  const send = () =>
+    fetch(new URL(path, appUrl), {
+      method: 'POST',
+      headers: {
+        'content-type': contentType,
+        ...signed,
+        ...(signature === undefined ? {} : { 'x-slack-signature': signature }),
+        ...options.headers,
+      },
+      body,
+    });
+  // A kept-alive connection the app's server closed while the test was busy elsewhere (seeding
+  // hundreds of rows) is reset when reused, before the request was read: sending again is safe.
+  const response = await send().catch((error: unknown) => {
+    if ((error as { cause?: { code?: string } }).cause?.code === 'ECONNRESET') return send();
+    throw error;
   });
   const text = await response.text();
   return {

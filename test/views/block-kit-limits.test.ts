@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import type { Account } from '../../src/domain/account';
 import { ACTIVITY_TYPES, type Activity, NOTES_MAX_LENGTH } from '../../src/domain/activity';
-import { SLACK_LIMITS } from '../../src/slack/block-kit-limits';
+import { contextLine, SLACK_LIMITS } from '../../src/slack/block-kit-limits';
 import type { TaskWithAccount } from '../../src/tasks/task-repository';
 import { buildAccountAddModal } from '../../src/views/account-add-modal';
 import { accountSummaryMessage } from '../../src/views/account-summary';
@@ -183,11 +183,48 @@ describe('every builder keeps Slack’s limits at the extremes of its data', () 
     expect(textOf(message)).toContain(`>${notes}"`);
   });
 
-  it('the App Home, for 300 open tasks, ten activities on 200-character accounts and a long notice', () => {
-    const recent = Array.from({ length: 10 }, () => ({ activity: activity(), accountName: LONGEST_NAME }));
-    const view = buildAppHome(recent, tasks(300), { now: NOW, timeZone: 'UTC', notice: `<@${ALICE}> `.repeat(400) });
+  it('the App Home, for 300 overdue tasks, 200 accounts with 200-character names, their accelerators and a long notice', () => {
+    const accounts = Array.from({ length: 200 }, (_, i) => ({
+      id: randomUUID(),
+      name: `${LONGEST_NAME.slice(0, 196)}${String(i).padStart(4, '0')}`,
+      health: 'red' as const,
+      priority: 'PR2' as const,
+      csmSegment: 'Strategic' as const,
+      renewalDate: '2027-01-31',
+      successServices: true,
+      lastTouch: '2026-11-20',
+      cadenceDue: NOW,
+      cadence: 'overdue' as const,
+    }));
+    const accelerators = accounts.map((account) => ({
+      accountName: account.name,
+      phase: 'Week 3 of 12: Execution',
+      progress: {
+        closedOutOn: null,
+        accelerator: {
+          id: randomUUID(),
+          accountId: account.id,
+          type: 'CI' as const,
+          contentModule: null,
+          startsOn: '2026-11-10',
+          csaUserId: ALICE,
+          startedBy: ALICE,
+          createdAt: NOW,
+        },
+      },
+    }));
+    const team = Array.from({ length: 80 }, () => contextLine('Team view line'));
+    const open = tasks(300);
+    const view = buildAppHome(
+      { tasks: open, activeCount: open.length, accounts, accountsOffset: 40, accelerators, team },
+      { now: NOW, timeZone: 'UTC', notice: `<@${ALICE}> `.repeat(400) },
+    );
+    expect(view.blocks.length).toBeLessThanOrEqual(100);
+    expect(textOf(view)).toContain('Earlier accounts');
     expectWithinSlackLimits('home', view);
-    expect(view.blocks.filter((block) => block.type === 'actions')).toHaveLength(HOME_TASKS);
+    expect(view.blocks.filter((block) => block.type === 'actions' && block.block_id?.startsWith('task:'))).toHaveLength(
+      HOME_TASKS,
+    );
     expect(textOf(view)).toContain(`…and ${300 - HOME_TASKS} more: \`/cs tasks\` lists them.`);
   });
 

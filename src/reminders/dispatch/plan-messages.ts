@@ -48,9 +48,18 @@ function byDueAt(a: TargetedRow, b: TargetedRow): number {
   return a.row.dueAt.getTime() - b.row.dueAt.getTime() || a.row.key.localeCompare(b.row.key);
 }
 
+/**
+ * The team digest fills a message of its own (up to Slack's 50 blocks): combined with reminders it
+ * would be cut down to a "…and more" line, and that would still count it as sent.
+ */
+function combinable(row: Pick<NotificationRow, 'kind'>): boolean {
+  return row.kind !== 'team_digest';
+}
+
 function planLane(channel: string, targeted: TargetedRow[], now: Date, options: PlanOptions): OutgoingMessage[] {
   const sorted = [...targeted].sort(byDueAt);
-  const late = sorted.filter((t) => isLate(t.row, now, options.lateAfterMs));
+  const late = sorted.filter((t) => isLate(t.row, now, options.lateAfterMs) && combinable(t.row));
+  const alone = sorted.filter((t) => isLate(t.row, now, options.lateAfterMs) && !combinable(t.row));
   const onTime = sorted.filter((t) => !isLate(t.row, now, options.lateAfterMs));
   const single = (t: TargetedRow, isRowLate: boolean): OutgoingMessage => ({
     channel,
@@ -68,7 +77,10 @@ function planLane(channel: string, targeted: TargetedRow[], now: Date, options: 
           combined: chunk.length > 1,
         }))
       : late.map((t) => single(t, true));
-  return [...lateMessages, ...onTime.map((t) => single(t, false))];
+  const lateInOrder = [...lateMessages, ...alone.map((t) => single(t, true))].sort(
+    (a, b) => (a.rows[0]?.dueAt.getTime() ?? 0) - (b.rows[0]?.dueAt.getTime() ?? 0),
+  );
+  return [...lateInOrder, ...onTime.map((t) => single(t, false))];
 }
 
 export function planMessages(targeted: TargetedRow[], now: Date, options: PlanOptions): Map<string, OutgoingMessage[]> {

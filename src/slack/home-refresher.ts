@@ -1,0 +1,64 @@
+import type { Logger } from '@slack/bolt';
+import { isSlackUserId } from './mrkdwn';
+
+export interface HomeRefresher {
+  /** Re-publishes these people's Homes shortly, once each however many changes came meanwhile. */
+  refresh(userIds: Iterable<string>): void;
+  /** Publishes one person's Home now (with a notice for a click made on it), dropping a refresh still waiting. */
+  publishNow(userId: string, options?: { notice?: string; accountsOffset?: number }): Promise<void>;
+  /** Drops refreshes still waiting and resolves once one being published has finished. */
+  stop(): Promise<void>;
+}
+
+/**
+ * Keeps Homes in step with people's data: a change (an activity logged, a task snoozed, an
+ * account edited) names whose Home it touches, and those Homes are published after `delayMs`, so
+ * a burst of changes costs each person one views.publish. A failure is logged, never thrown.
+ */
+export function createHomeRefresher(deps: {
+  publish(userId: string, options?: { notice?: string; accountsOffset?: number }): Promise<void>;
+  logger: Pick<Logger, 'warn'>;
+  delayMs?: number;
+}): HomeRefresher {
+  const pending = new Set<string>();
+  let timer: NodeJS.Timeout | undefined;
+  let stopped = false;
+  let flushing: Promise<void> | null = null;
+
+  async function flush(): Promise<void> {
+    timer = undefined;
+    const users = [...pending];
+    pending.clear();
+    for (const user of users) {
+      if (stopped) return;
+      await deps.publish(user).catch((error: unknown) => {
+        deps.logger.warn(`Could not refresh the Home of ${user}: ${(error as Error).message}`);
+      });
+    }
+  }
+
+  return {
+    refresh(userIds) {
+      if (stopped) return;
+      for (const id of userIds) if (isSlackUserId(id)) pending.add(id);
+      if (pending.size === 0 || timer) return;
+      timer = setTimeout(() => {
+        flushing = flush().finally(() => {
+          flushing = null;
+        });
+      }, deps.delayMs ?? 500);
+      timer.unref();
+    },
+    async publishNow(userId, options) {
+      pending.delete(userId);
+      await deps.publish(userId, options);
+    },
+    async stop() {
+      stopped = true;
+      clearTimeout(timer);
+      pending.clear();
+      // Stopping comes before the database closes: a publish under way must not outlive it.
+      await flushing;
+    },
+  };
+}
