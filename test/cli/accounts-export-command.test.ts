@@ -3,28 +3,13 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createAccountRepository, type EditableAccount } from '../../src/accounts/account-repository';
-import type { DatabaseHandle } from '../../src/db/database';
 import { accountFixture } from '../support/e2e-context';
-import { type TestDatabase, testDatabases } from '../support/test-databases';
-import { type CliRun, runAgainst } from './cli-harness';
+import { testDatabases } from '../support/test-databases';
+import { runAgainst, stdoutText, withDatabase } from './cli-harness';
 
 const HEADER =
   'name,channel_id,employee_count,sales_segment,csm_segment,priority,health,contract_start,renewal_date,' +
   'csa_ase_identified_on,success_services,success_plan_active,csm,csa,ase,ae,sa';
-
-/** The bytes the command put on stdout: each call there is one console.log, which adds "\n". */
-function stdoutText(run: CliRun): string {
-  return run.stdout.map((line) => `${line}\n`).join('');
-}
-
-async function withDatabase(engine: TestDatabase, test: (handle: DatabaseHandle) => Promise<void>) {
-  const handle = await engine.create();
-  try {
-    await test(handle);
-  } finally {
-    await handle.close();
-  }
-}
 
 /** What an account is, without the id its database gave it. */
 function fields({ id: _id, team, ...account }: EditableAccount) {

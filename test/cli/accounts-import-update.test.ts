@@ -1,7 +1,6 @@
 import { eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { createAccountRepository } from '../../src/accounts/account-repository';
-import type { DatabaseHandle } from '../../src/db/database';
 import { accountChanges, tasks } from '../../src/db/schema';
 import { createReminderSlackClient } from '../../src/reminders/dispatch';
 import { createPlannerDeps, runPlanner } from '../../src/reminders/run-planner';
@@ -10,19 +9,7 @@ import { accountFixture } from '../support/e2e-context';
 import { startFakeSlack } from '../support/fake-slack';
 import { isoDay } from '../support/reminder-fixture';
 import { testDatabases } from '../support/test-databases';
-import { runAgainst, TIME_ZONE } from './cli-harness';
-
-async function withDatabase(
-  engine: ReturnType<typeof testDatabases>[number],
-  test: (handle: DatabaseHandle) => Promise<void>,
-) {
-  const handle = await engine.create();
-  try {
-    await test(handle);
-  } finally {
-    await handle.close();
-  }
-}
+import { runAgainst, TIME_ZONE, withDatabase } from './cli-harness';
 
 describe.each(testDatabases())('npm run cs -- accounts import --update on $name', (engine) => {
   it('changes only the columns the file has on the accounts it names, and records each change as by "cli"', async () => {

@@ -6,30 +6,17 @@ import { createAcceleratorRepository } from '../../src/accelerators/accelerator-
 import { createAccountRepository } from '../../src/accounts/account-repository';
 import { createActivityRepository, type NewActivity } from '../../src/activities/activity-repository';
 import { runCli } from '../../src/cli/run-cli';
-import type { Database, DatabaseHandle } from '../../src/db/database';
+import type { Database } from '../../src/db/database';
 import type { Activity } from '../../src/domain/activity';
 import { dayIn } from '../../src/domain/calendar-day';
 import { accountFixture } from '../support/e2e-context';
-import { type TestDatabase, testDatabases } from '../support/test-databases';
-import { type CliRun, NOW, runAgainst, TIME_ZONE } from './cli-harness';
+import { testDatabases } from '../support/test-databases';
+import { NOW, runAgainst, stdoutText, TIME_ZONE, withDatabase } from './cli-harness';
 
 const HEADER =
   'activity_id,account_name,type,occurred_on,logged_by,logged_on,participants,notes,renewal_outcome,' +
   'accelerator_type,content_module,accelerator_id,accelerator_phase,linked_accelerator_type,' +
   'linked_accelerator_starts_on,source_message_url';
-
-function stdoutText(run: CliRun): string {
-  return run.stdout.map((line) => `${line}\n`).join('');
-}
-
-async function withDatabase(engine: TestDatabase, test: (handle: DatabaseHandle) => Promise<void>) {
-  const handle = await engine.create();
-  try {
-    await test(handle);
-  } finally {
-    await handle.close();
-  }
-}
 
 /** A plain activity of Acme's; logged "now", so its logged_on is read back from the row. */
 function activityOn(accountId: string, occurredOn: string, overrides: Partial<NewActivity> = {}): NewActivity {

@@ -67,3 +67,18 @@ export async function countActivities(db: Database): Promise<number> {
   const [row] = await db.select({ n: count() }).from(activities);
   return row?.n ?? 0;
 }
+
+/** A fresh database on `engine` for one test, closed after it whatever happens. */
+export async function withDatabase(engine: TestDatabase, test: (handle: DatabaseHandle) => Promise<void>) {
+  const handle = await engine.create();
+  try {
+    await test(handle);
+  } finally {
+    await handle.close();
+  }
+}
+
+/** The bytes a run put on stdout: each line there is one console.log, which adds "\n". */
+export function stdoutText(run: CliRun): string {
+  return run.stdout.map((line) => `${line}\n`).join('');
+}
