@@ -11,7 +11,7 @@ const slackUserId = z.string().regex(/^[UW][A-Z0-9]{2,}$/, 'is not a Slack user'
  * make sense for one type (renewal outcome, accelerator) are dropped for the others so a type
  * change in the modal never stores stale values.
  */
-export function logActivityInputSchema(today: string) {
+function buildLogActivityInputSchema(today: string) {
   return z
     .object({
       accountId: z.uuid({ error: 'Choose an account.' }),
@@ -71,6 +71,17 @@ export function logActivityInputSchema(today: string) {
       contentModule: input.type === 'csa_engagement' ? input.contentModule : null,
       acceleratorPhase: input.type === 'csa_engagement' ? input.acceleratorPhase : null,
     }));
+}
+
+/**
+ * The schema for `today`, built once a day rather than for every request (building one costs
+ * about a millisecond of the event loop that acks Slack); a zod schema is immutable, so it is shared.
+ */
+let latest: { today: string; schema: ReturnType<typeof buildLogActivityInputSchema> } | null = null;
+
+export function logActivityInputSchema(today: string) {
+  if (latest?.today !== today) latest = { today, schema: buildLogActivityInputSchema(today) };
+  return latest.schema;
 }
 
 export type LogActivityInput = z.infer<ReturnType<typeof logActivityInputSchema>>;
