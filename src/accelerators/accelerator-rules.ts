@@ -3,7 +3,7 @@
  * start falls in, which accelerators count against its limits, which week and phase a day is in,
  * and which accelerator a CSA engagement belongs to. No clock reads: every day is passed in.
  */
-import { addCalendar, type CalendarDay } from '../clocks/calendar';
+import { addCalendar, type CalendarDay, daysBetween } from '../clocks/calendar';
 import {
   ACCELERATOR_PHASE_LABELS,
   ACCELERATOR_WEEKS,
@@ -101,14 +101,6 @@ export function acceleratorLimitProblem(
     return `This quarter (${range(count.quarter)}) already has an accelerator, and it may have only one: ${named(count.inQuarter)}. Start this one on ${formatDay(nextQuarter)} or later.`;
   }
   return null;
-}
-
-function daysBetween(from: CalendarDay, to: CalendarDay): number {
-  const utc = (day: CalendarDay) => {
-    const [year, month, date] = day.split('-').map(Number) as [number, number, number];
-    return Date.UTC(year, month - 1, date);
-  };
-  return Math.round((utc(to) - utc(from)) / 86_400_000);
 }
 
 /** The accelerator's week on `day`, 1 on its start day and the 6 days after; null before it starts. */

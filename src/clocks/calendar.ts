@@ -115,3 +115,27 @@ export function addCalendar(day: CalendarDay, offset: CalendarOffset): CalendarD
   const moved = new Date(utcTime(targetYear, targetMonth, clamped + days));
   return toDay(moved.getUTCFullYear(), moved.getUTCMonth(), moved.getUTCDate());
 }
+
+const utcMidnightOf = (day: CalendarDay): number => {
+  const { year, monthIndex, day: dayOfMonth } = parseDay(day);
+  return utcTime(year, monthIndex, dayOfMonth);
+};
+
+/** Whole days from `from` to `to` (negative when `to` is earlier). */
+export function daysBetween(from: CalendarDay, to: CalendarDay): number {
+  return Math.round((utcMidnightOf(to) - utcMidnightOf(from)) / 86_400_000);
+}
+
+/** A calendar week, Monday to Sunday (ISO), both days included. */
+export interface CalendarWeek {
+  firstDay: CalendarDay;
+  lastDay: CalendarDay;
+}
+
+/** The ISO week (Monday to Sunday) holding `day`. */
+export function isoWeekOf(day: CalendarDay): CalendarWeek {
+  // getUTCDay counts from Sunday (0); an ISO week starts on Monday.
+  const sinceMonday = (new Date(utcMidnightOf(day)).getUTCDay() + 6) % 7;
+  const firstDay = addCalendar(day, { days: -sinceMonday });
+  return { firstDay, lastDay: addCalendar(firstDay, { days: 6 }) };
+}

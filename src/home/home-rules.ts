@@ -5,7 +5,7 @@
 import { type AcceleratorProgress, acceleratorRunningOn, describePhase } from '../accelerators/accelerator-rules';
 import type { MemberAccount } from '../accounts/account-repository';
 import { matchesAccount } from '../clocks/applies';
-import { addCalendar, startOfDayIn } from '../clocks/calendar';
+import { addCalendar, isoWeekOf, startOfDayIn } from '../clocks/calendar';
 import { CLOCK_RULES } from '../clocks/rules';
 import { dayIn } from '../domain/calendar-day';
 
@@ -27,11 +27,8 @@ export function cadenceStatus(account: MemberAccount, now: Date): CadenceStatus 
 
 /** The first instant after this week (Monday to Sunday in the team zone): "this week's tasks" are due before it. */
 export function endOfWeek(now: Date, timeZone: string): Date {
-  const today = dayIn(now, timeZone);
-  const [year, month, date] = today.split('-').map(Number) as [number, number, number];
-  const weekday = new Date(Date.UTC(year, month - 1, date)).getUTCDay();
-  const daysToNextMonday = (8 - weekday) % 7 || 7;
-  return startOfDayIn(addCalendar(today, { days: daysToNextMonday }), timeZone);
+  const sunday = isoWeekOf(dayIn(now, timeZone)).lastDay;
+  return startOfDayIn(addCalendar(sunday, { days: 1 }), timeZone);
 }
 
 /** Overdue tasks and those due by the end of this week, oldest due first (later ones wait for their week). */

@@ -1,20 +1,10 @@
 import { TZDate } from '@date-fns/tz';
+import { daysBetween, isoWeekOf } from '../clocks/calendar';
 import { dayIn } from '../domain/calendar-day';
 import { DIGEST_HOUR } from './digest-schedule';
 
-/** Weekdays as Date.getUTCDay numbers them, for the calendar day itself (no zone involved). */
-const MONDAY = 1;
-const FRIDAY = 5;
-
-function weekdayOf(day: string): number {
-  const [year, month, date] = day.split('-').map(Number) as [number, number, number];
-  return new Date(Date.UTC(year, month - 1, date)).getUTCDay();
-}
-
-function daysBefore(day: string, days: number): string {
-  const [year, month, date] = day.split('-').map(Number) as [number, number, number];
-  return new Date(Date.UTC(year, month - 1, date - days)).toISOString().slice(0, 10);
-}
+/** Days after Monday the week's digest may still go out (Friday); none at the weekend. */
+const LAST_WORKING_DAY = 4;
 
 /**
  * The team digest of the week containing `now`: due Monday 09:00 in the team zone, and named by
@@ -25,9 +15,8 @@ function daysBefore(day: string, days: number): string {
  */
 export function teamDigestMoment(now: Date, timeZone: string): { day: string; sendAt: Date } | null {
   const today = dayIn(now, timeZone);
-  const weekday = weekdayOf(today);
-  if (weekday < MONDAY || weekday > FRIDAY) return null;
-  const monday = daysBefore(today, weekday - MONDAY);
+  const monday = isoWeekOf(today).firstDay;
+  if (daysBetween(monday, today) > LAST_WORKING_DAY) return null;
   const [year, month, date] = monday.split('-').map(Number) as [number, number, number];
   const sendAt = new TZDate(year, month - 1, date, DIGEST_HOUR, 0, 0, timeZone);
   if (now.getTime() < sendAt.getTime()) return null;
