@@ -1,4 +1,5 @@
 import { and, asc, eq, ilike, inArray, isNotNull, lte, or, sql } from 'drizzle-orm';
+import { CADENCE_RULE_PREFIX } from '../clocks/rule-lookup';
 import { type DbOrTx, jsonRecordset, queryRows } from '../db/database';
 import { groupBy, inChunks } from '../db/in-chunks';
 import { accountMembers, accounts, activities, tasks } from '../db/schema';
@@ -334,7 +335,8 @@ export function createAccountRepository({ db }: { db: DbOrTx }) {
             (select max(v.occurred_on)::text from ${activities} v
               where v.account_id = a.id and v.deleted_at is null) as "lastTouch",
             (select min(t.due_at) from ${tasks} t
-              where t.account_id = a.id and t.rule_id like 'cadence.%' and t.status in ('open', 'snoozed')) as "cadenceDue"
+              where t.account_id = a.id and t.rule_id like ${`${CADENCE_RULE_PREFIX}%`}
+                and t.status in ('open', 'snoozed')) as "cadenceDue"
           from ${accounts} a
           where a.status = 'active'
             and exists (select 1 from ${accountMembers} m where m.account_id = a.id and m.slack_user_id = ${userId})

@@ -4,12 +4,9 @@
  */
 import { type AcceleratorProgress, acceleratorRunningOn, describePhase } from '../accelerators/accelerator-rules';
 import type { MemberAccount } from '../accounts/account-repository';
-import { matchesAccount } from '../clocks/applies';
 import { addCalendar, isoWeekOf, startOfDayIn } from '../clocks/calendar';
-import { CLOCK_RULES } from '../clocks/rules';
+import { cadenceRuleApplies } from '../clocks/rule-lookup';
 import { dayIn } from '../domain/calendar-day';
-
-const CADENCE_RULES = CLOCK_RULES.filter((rule) => rule.id.startsWith('cadence.'));
 
 export type CadenceStatus = 'on track' | 'due' | 'overdue';
 
@@ -20,7 +17,7 @@ export type CadenceStatus = 'on track' | 'due' | 'overdue';
 export function cadenceStatus(account: MemberAccount, now: Date): CadenceStatus | null {
   // Cadence filters read segment and priority only; the success-plan flag is not part of them.
   const filterable = { ...account, successPlanActive: false };
-  if (!CADENCE_RULES.some((rule) => matchesAccount(rule.appliesTo, filterable))) return null;
+  if (!cadenceRuleApplies(filterable)) return null;
   if (account.cadenceDue === null) return 'on track';
   return account.cadenceDue <= now ? 'overdue' : 'due';
 }

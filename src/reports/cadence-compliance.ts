@@ -1,13 +1,9 @@
 /** Whether each account's cadence call is on time, due or overdue, from its open cadence task. */
 import type { ReportAccount } from '../accounts/account-repository';
-import { matchesAccount } from '../clocks/applies';
-import { CLOCK_RULES } from '../clocks/rules';
+import { CADENCE_RULE_PREFIX, cadenceRuleApplies } from '../clocks/rule-lookup';
 import { groupBy } from '../db/in-chunks';
 import type { ReportTask } from '../tasks/task-repository';
 import { type AccountRef, refOf } from './report-account';
-
-/** Every cadence rule's id starts so (`cadence.strategic_pr1`, …). */
-export const CADENCE_RULE_PREFIX = 'cadence.';
 
 export type CadenceState = 'on_time' | 'due' | 'overdue';
 
@@ -26,14 +22,12 @@ export interface CadenceByCsm {
   overdue: CadenceAccount[];
 }
 
-const CADENCE_RULES = CLOCK_RULES.filter((rule) => rule.id.startsWith(CADENCE_RULE_PREFIX));
-
 /**
  * Whether a cadence clock runs for the account: a cadence rule applies (Strategic or Growth at
  * PR1 or PR2, red counting as PR1) and it has a contract start to count the first gap from.
  */
 export const hasCadenceClock = (account: ReportAccount): boolean =>
-  account.contractStart !== null && CADENCE_RULES.some((rule) => matchesAccount(rule.appliesTo, account));
+  account.contractStart !== null && cadenceRuleApplies(account);
 
 const SEVERITY: Record<CadenceState, number> = { on_time: 0, due: 1, overdue: 2 };
 

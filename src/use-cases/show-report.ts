@@ -1,8 +1,8 @@
 import type { AccountRepository } from '../accounts/account-repository';
 import type { ActivityRepository } from '../activities/activity-repository';
+import { CADENCE_RULE_PREFIX } from '../clocks/rule-lookup';
 import { dayIn } from '../domain/calendar-day';
 import { isAdmin } from '../domain/permissions';
-import { CADENCE_RULE_PREFIX } from '../reports/cadence-compliance';
 import { CALL_TYPES } from '../reports/call-minimums';
 import { callsSince, csReportOf } from '../reports/cs-report';
 import { lookBackFor } from '../reports/team-view';
