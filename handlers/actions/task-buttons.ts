@@ -7,6 +7,7 @@ import { snoozeTask } from '../../src/use-cases/snooze-task';
 import { TASK_GONE } from '../../src/use-cases/task-access';
 import { parseSnoozeValue } from '../../src/views/task-reminder';
 import type { BlockActionArgs } from '../listener-args';
+import { actionValue } from './action-value';
 
 const taskId = z.uuid();
 
@@ -15,12 +16,6 @@ function clickedMessage(body: BlockActionArgs['body']): { channel: string; ts: s
   const channel = body.channel?.id;
   const ts = body.message?.ts;
   return channel && ts && !body.container?.is_ephemeral ? { channel, ts } : undefined;
-}
-
-function actionValue(action: BlockActionArgs['action']): string | undefined {
-  if (action.type === 'button') return action.value;
-  if (action.type === 'static_select') return action.selected_option?.value;
-  return undefined;
 }
 
 const clickedOnHome = (body: BlockActionArgs['body']) => body.view?.type === 'home';

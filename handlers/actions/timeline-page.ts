@@ -2,12 +2,7 @@ import type { AppDeps } from '../../src/app-deps';
 import { showTimelinePage } from '../../src/use-cases/show-timeline';
 import { parseTimelineValue } from '../../src/views/account-timeline';
 import type { BlockActionArgs } from '../listener-args';
-
-function actionValue(action: BlockActionArgs['action']): string | undefined {
-  if (action.type === 'button') return action.value;
-  if (action.type === 'static_select') return action.selected_option?.value;
-  return undefined;
-}
+import { actionValue } from './action-value';
 
 /**
  * Older / Newer and the type filter on a timeline: the same message, replaced with the page asked

@@ -18,15 +18,21 @@ export class AcceleratorRefusedError extends Error {
 }
 
 export function createAcceleratorRepository({ db }: { db: DbOrTx }) {
-  /** Accelerators of one account with the day each was closed out (its first close-out engagement), earliest first. */
-  async function listProgress(accountId: string, tx: DbOrTx = db): Promise<AcceleratorProgress[]> {
-    const rows = await tx.select().from(accelerators).where(eq(accelerators.accountId, accountId));
-    const closeOuts = await tx
+  /**
+   * The accelerators with the day each was closed out (its first close-out engagement that is not
+   * deleted), earliest first: one more query, whatever the number of accelerators.
+   */
+  async function withCloseOuts(rows: readonly Accelerator[]): Promise<AcceleratorProgress[]> {
+    if (rows.length === 0) return [];
+    const closeOuts = await db
       .select({ acceleratorId: activities.acceleratorId, day: min(activities.occurredOn) })
       .from(activities)
       .where(
         and(
-          eq(activities.accountId, accountId),
+          inArray(
+            activities.acceleratorId,
+            rows.map((row) => row.id),
+          ),
           eq(activities.acceleratorPhase, 'close_out'),
           isNull(activities.deletedAt),
         ),
@@ -38,6 +44,11 @@ export function createAcceleratorRepository({ db }: { db: DbOrTx }) {
       .sort((a, b) => (a.accelerator.startsOn < b.accelerator.startsOn ? -1 : 1));
   }
 
+  /** Accelerators of one account with the day each was closed out, earliest first. */
+  async function listProgress(accountId: string): Promise<AcceleratorProgress[]> {
+    return withCloseOuts(await db.select().from(accelerators).where(eq(accelerators.accountId, accountId)));
+  }
+
   return {
     listProgress,
 
@@ -45,24 +56,7 @@ export function createAcceleratorRepository({ db }: { db: DbOrTx }) {
     async listProgressForAccounts(accountIds: readonly string[]): Promise<AcceleratorProgress[]> {
       if (accountIds.length === 0) return [];
       const ids = [...new Set(accountIds)];
-      const rows = await db.select().from(accelerators).where(inArray(accelerators.accountId, ids));
-      if (rows.length === 0) return [];
-      const closeOuts = await db
-        .select({ acceleratorId: activities.acceleratorId, day: min(activities.occurredOn) })
-        .from(activities)
-        .where(
-          and(
-            inArray(
-              activities.acceleratorId,
-              rows.map((row) => row.id),
-            ),
-            eq(activities.acceleratorPhase, 'close_out'),
-            isNull(activities.deletedAt),
-          ),
-        )
-        .groupBy(activities.acceleratorId);
-      const closedOn = new Map(closeOuts.map((row) => [row.acceleratorId, row.day]));
-      return rows.map((accelerator) => ({ accelerator, closedOutOn: closedOn.get(accelerator.id) ?? null }));
+      return withCloseOuts(await db.select().from(accelerators).where(inArray(accelerators.accountId, ids)));
     },
 
     /**
