@@ -1,35 +1,19 @@
 import { describe, expect, it } from 'vitest';
 import { evenChunks, isLate, planMessages, type TargetedRow } from '../../../src/reminders/dispatch/plan-messages';
 import type { NotificationRow } from '../../../src/reminders/dispatch/types';
+import { notificationRow } from './notification-row';
 
 const NOW = new Date('2025-03-10T09:00:00Z');
 const OPTIONS = { lateAfterMs: 10 * 60_000, combineLateOver: 5 };
 
 /** A row due `minutesAgo`, queued when it fell due unless `queuedMinutesAgo` says otherwise. */
 function row(key: string, minutesAgo: number, queuedMinutesAgo = minutesAgo): NotificationRow {
-  return {
-    id: key,
+  return notificationRow({
     key,
-    kind: 'task_opened',
-    accountId: null,
-    taskIds: [],
-    recipientUser: null,
-    channelId: null,
     dueAt: new Date(NOW.getTime() - minutesAgo * 60_000),
-    status: 'sending',
-    attempts: 1,
-    notBefore: null,
     claimedAt: NOW,
-    claimedBy: 'test',
-    claimBackendPid: null,
-    claimBackendStart: null,
-    sentChannel: null,
-    sentTs: null,
-    sentAt: null,
-    late: false,
-    lastError: null,
     createdAt: new Date(NOW.getTime() - queuedMinutesAgo * 60_000),
-  };
+  });
 }
 
 const inChannel = (channel: string, rows: NotificationRow[]): TargetedRow[] => rows.map((r) => ({ row: r, channel }));

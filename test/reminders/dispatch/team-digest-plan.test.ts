@@ -2,35 +2,14 @@ import { describe, expect, it } from 'vitest';
 import type { NotificationKind } from '../../../src/domain/task';
 import { planMessages } from '../../../src/reminders/dispatch/plan-messages';
 import type { NotificationRow } from '../../../src/reminders/dispatch/types';
+import { notificationRow } from './notification-row';
 
 const NOW = new Date('2026-03-04T09:00:00Z');
 const OPTIONS = { lateAfterMs: 10 * 60_000, combineLateOver: 5 };
 
 function row(key: string, kind: NotificationKind, minutesAgo: number): NotificationRow {
   const dueAt = new Date(NOW.getTime() - minutesAgo * 60_000);
-  return {
-    id: key,
-    key,
-    kind,
-    accountId: null,
-    taskIds: [],
-    recipientUser: null,
-    channelId: 'C0REPORT01',
-    dueAt,
-    status: 'sending',
-    attempts: 1,
-    notBefore: null,
-    claimedAt: NOW,
-    claimedBy: 'test',
-    claimBackendPid: null,
-    claimBackendStart: null,
-    sentChannel: null,
-    sentTs: null,
-    sentAt: null,
-    late: false,
-    lastError: null,
-    createdAt: dueAt,
-  };
+  return notificationRow({ key, kind, channelId: 'C0REPORT01', dueAt, claimedAt: NOW });
 }
 
 describe('planning the team digest among late reminders', () => {
