@@ -131,7 +131,9 @@ export function createCsBot(options: {
       : new App({ ...common, receiver: httpReceiver(config, common, requests) });
 
   const plannerDeps = options.planner ?? createPlannerDeps({ db, slack: app.client, timeZone: config.timeZone });
+  const afterAck = createAfterAckQueue({ concurrency: AFTER_ACK_CONCURRENCY, requests });
   const homes = createHomeRefresher({
+    schedule: afterAck,
     publish: (userId, request) => publishHome({ ...deps, slack: app.client }, { userId, ...request }, deps.now()),
     logger: app.logger,
   });
@@ -154,7 +156,7 @@ export function createCsBot(options: {
     admins: config.admins,
     now: options.now ?? (() => new Date()),
     logger: app.logger,
-    afterAck: createAfterAckQueue({ concurrency: AFTER_ACK_CONCURRENCY, requests }),
+    afterAck,
   };
   // Before Bolt or any listener reads a payload, its shape is checked (a malformed one is answered there).
   guardIncomingRequests(app, app.logger);

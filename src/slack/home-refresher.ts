@@ -1,4 +1,5 @@
 import type { Logger } from '@slack/bolt';
+import type { AfterAck } from './after-ack-queue';
 import { isSlackUserId } from './mrkdwn';
 
 export interface HomeRefresher {
@@ -19,7 +20,13 @@ export function createHomeRefresher(deps: {
   publish(userId: string, options?: { notice?: string; accountsOffset?: number }): Promise<void>;
   logger: Pick<Logger, 'warn'>;
   delayMs?: number;
+  /**
+   * Runs each refresh. A refresh answers no request, so it queues with the work that follows acks
+   * (src/slack/after-ack-queue.ts) instead of taking the event loop from requests still arriving.
+   */
+  schedule?: AfterAck;
 }): HomeRefresher {
+  const schedule: AfterAck = deps.schedule ?? ((work) => work());
   const pending = new Set<string>();
   let timer: NodeJS.Timeout | undefined;
   let stopped = false;
@@ -31,7 +38,7 @@ export function createHomeRefresher(deps: {
     pending.clear();
     for (const user of users) {
       if (stopped) return;
-      await deps.publish(user).catch((error: unknown) => {
+      await schedule(() => (stopped ? Promise.resolve() : deps.publish(user))).catch((error: unknown) => {
         deps.logger.warn(`Could not refresh the Home of ${user}: ${(error as Error).message}`);
       });
     }
