@@ -253,7 +253,27 @@ async function measuredBurst(
   if (!replies) return 0;
   const drained = await slack.drainReplies(REPLY_DRAIN_MS);
   replies.push(...drained.replies);
+  await slackQuiet(slack);
   return drained.missing;
+}
+
+/**
+ * Waits until the app has made no Slack call for a second (bounded): after its replies, cs-bot
+ * still refreshes Homes and posts summaries, and that work must not run into the other app's turn.
+ */
+async function slackQuiet(slack: SlackSide, quietMs = 1_000, maxMs = 30_000): Promise<void> {
+  const total = async () => Object.values(await slack.callCounts()).reduce((sum, n) => sum + n, 0);
+  const deadline = performance.now() + maxMs;
+  let last = await total();
+  let stableSince = performance.now();
+  while (performance.now() < deadline && performance.now() - stableSince < quietMs) {
+    await sleep(100);
+    const now = await total();
+    if (now !== last) {
+      last = now;
+      stableSince = performance.now();
+    }
+  }
 }
 
 /**
@@ -286,6 +306,7 @@ async function concurrentBench(engine: BenchDatabase, slack: SlackSide, settings
     await slack.drainReplies(0);
     await slack.burst(product.url, concurrentCommands(settings.warmup, 0), settings.concurrency);
     await slack.drainReplies(REPLY_DRAIN_MS);
+    await slackQuiet(slack);
 
     let sent = settings.warmup;
     for (let round = 0; round < rounds; round++) {

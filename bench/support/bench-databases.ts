@@ -47,7 +47,11 @@ function postgresServer(adminUrl: string): BenchDatabase {
   };
 }
 
-/** PGlite, and the PostgreSQL server at `url` (BENCH_DATABASE_URL unless a bench names another) when set. */
+/**
+ * PGlite, and the PostgreSQL server at `url` (BENCH_DATABASE_URL unless a bench names another) when
+ * set; BENCH_SKIP_PGLITE=1 leaves PGlite out (profiling one engine).
+ */
 export function benchDatabases(url = process.env.BENCH_DATABASE_URL): BenchDatabase[] {
-  return url ? [pgliteDataDirectory, postgresServer(url)] : [pgliteDataDirectory];
+  const engines = url ? [pgliteDataDirectory, postgresServer(url)] : [pgliteDataDirectory];
+  return process.env.BENCH_SKIP_PGLITE === '1' && url ? engines.slice(1) : engines;
 }

@@ -8,6 +8,8 @@ import { ACTIVITY_MENU } from '../../src/views/activity-menu';
 import { HOME_ACCOUNTS_PAGE_ACTION, OPEN_LOG_MODAL_ACTION } from '../../src/views/app-home';
 import { LOG_MODAL } from '../../src/views/log-activity-modal';
 import { TASK_ACTIONS } from '../../src/views/task-reminder';
+import type { BlockActionArgs } from '../listener-args';
+import { exactly, type Listener, routeById } from '../route-by-id';
 import { activityMenuPicked } from './activity-menu-picked';
 import { activityTypeChanged } from './activity-type-changed';
 import { homeAccountsPage } from './home-accounts-page';
@@ -18,16 +20,23 @@ import { taskLogClicked, taskNotNeededClicked, taskSnoozeChosen } from './task-b
 import { timelinePageChosen } from './timeline-page';
 
 export function registerActions(app: App, deps: AppDeps): void {
-  app.action(LOG_MODAL.type.action, answeringFailures(activityTypeChanged(deps)));
-  app.action(OPEN_LOG_MODAL_ACTION, answeringFailures(openLogModal(deps)));
-  for (const action of [HOME_ACCOUNTS_PAGE_ACTION, `${HOME_ACCOUNTS_PAGE_ACTION}_earlier`]) {
-    app.action(action, answeringFailures(homeAccountsPage(deps)));
-  }
-  app.action(ACCOUNT_MODAL.editButton, answeringFailures(openAccountEdit(deps)));
-  app.action(TASK_ACTIONS.log, answeringFailures(taskLogClicked(deps)));
-  app.action(TASK_ACTIONS.snooze, answeringFailures(taskSnoozeChosen(deps)));
-  app.action(TASK_ACTIONS.notNeeded, answeringFailures(taskNotNeededClicked(deps)));
-  app.action(ACTIVITY_MENU.action, answeringFailures(activityMenuPicked(deps)));
-  app.action(ACCELERATOR_MODAL.startButton, answeringFailures(openStartAccelerator(deps)));
-  for (const action of Object.values(TIMELINE_ACTIONS)) app.action(action, answeringFailures(timelinePageChosen(deps)));
+  const homePage = homeAccountsPage(deps);
+  const timelinePage = timelinePageChosen(deps);
+  const routes = new Map<string, Listener<BlockActionArgs>>([
+    [LOG_MODAL.type.action, activityTypeChanged(deps)],
+    [OPEN_LOG_MODAL_ACTION, openLogModal(deps)],
+    [HOME_ACCOUNTS_PAGE_ACTION, homePage],
+    [`${HOME_ACCOUNTS_PAGE_ACTION}_earlier`, homePage],
+    [ACCOUNT_MODAL.editButton, openAccountEdit(deps)],
+    [TASK_ACTIONS.log, taskLogClicked(deps)],
+    [TASK_ACTIONS.snooze, taskSnoozeChosen(deps)],
+    [TASK_ACTIONS.notNeeded, taskNotNeededClicked(deps)],
+    [ACTIVITY_MENU.action, activityMenuPicked(deps)],
+    [ACCELERATOR_MODAL.startButton, openStartAccelerator(deps)],
+    ...Object.values(TIMELINE_ACTIONS).map((action) => [action, timelinePage] as const),
+  ]);
+  app.action(
+    exactly(routes.keys()),
+    answeringFailures(routeById(routes, ({ action }: BlockActionArgs) => action.action_id)),
+  );
 }

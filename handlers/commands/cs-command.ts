@@ -2,6 +2,7 @@ import type { AppDeps } from '../../src/app-deps';
 import { commandKey } from '../../src/requests/handled-requests';
 import type { KnownBlock } from '../../src/slack/block-kit';
 import { type CsCommand, parseCsCommand } from '../../src/slack/cs-command';
+import { deferAfterAck } from '../../src/slack/failure-answers';
 import { createSlackPoster } from '../../src/slack/slack-poster';
 import { accountAddModalFor } from '../../src/use-cases/add-account';
 import { accountEditModalFor } from '../../src/use-cases/edit-account';
@@ -24,7 +25,7 @@ function unhandled(request: never): never {
 
 /** `/cs …`: every subcommand answers the caller only (ephemeral), through the response_url. */
 export function csCommand(deps: AppDeps) {
-  return async ({ command, ack, respond, client }: CommandArgs): Promise<void> => {
+  return async ({ command, ack, respond, client, body, logger }: CommandArgs): Promise<void> => {
     await ack();
     const request = parseCsCommand(command.text);
     const answer = () => answerCsCommand(deps, request, { command, respond, client });
@@ -36,7 +37,7 @@ export function csCommand(deps: AppDeps) {
       request.kind === 'accelerator-start'
     )
       await answer();
-    else await deps.afterAck(answer);
+    else deferAfterAck(deps.afterAck, { body, client, logger, respond }, answer);
   };
 }
 

@@ -6,6 +6,8 @@ import { ACCOUNT_MODAL } from '../../src/views/account-add-modal';
 import { DELETE_ACTIVITY_MODAL } from '../../src/views/activity-menu';
 import { LOG_MODAL } from '../../src/views/log-activity-modal';
 import { NOT_NEEDED_MODAL } from '../../src/views/not-needed-modal';
+import type { ViewSubmissionArgs } from '../listener-args';
+import { exactly, type Listener, routeById } from '../route-by-id';
 import { acceleratorStartSubmitted } from './accelerator-start-submitted';
 import { accountAddSubmitted } from './account-add-submitted';
 import { accountEditSubmitted } from './account-edit-submitted';
@@ -15,11 +17,17 @@ import { logActivitySubmitted } from './log-activity-submitted';
 import { taskNotNeededSubmitted } from './task-not-needed-submitted';
 
 export function registerViews(app: App, deps: AppDeps): void {
-  app.view(LOG_MODAL.callbackId, answeringFailures(logActivitySubmitted(deps)));
-  app.view(ACCOUNT_MODAL.callbackId, answeringFailures(accountAddSubmitted(deps)));
-  app.view(ACCOUNT_MODAL.editCallbackId, answeringFailures(accountEditSubmitted(deps)));
-  app.view(NOT_NEEDED_MODAL.callbackId, answeringFailures(taskNotNeededSubmitted(deps)));
-  app.view(LOG_MODAL.editCallbackId, answeringFailures(activityEditSubmitted(deps)));
-  app.view(DELETE_ACTIVITY_MODAL.callbackId, answeringFailures(activityDeleteSubmitted(deps)));
-  app.view(ACCELERATOR_MODAL.callbackId, answeringFailures(acceleratorStartSubmitted(deps)));
+  const routes = new Map<string, Listener<ViewSubmissionArgs>>([
+    [LOG_MODAL.callbackId, logActivitySubmitted(deps)],
+    [ACCOUNT_MODAL.callbackId, accountAddSubmitted(deps)],
+    [ACCOUNT_MODAL.editCallbackId, accountEditSubmitted(deps)],
+    [NOT_NEEDED_MODAL.callbackId, taskNotNeededSubmitted(deps)],
+    [LOG_MODAL.editCallbackId, activityEditSubmitted(deps)],
+    [DELETE_ACTIVITY_MODAL.callbackId, activityDeleteSubmitted(deps)],
+    [ACCELERATOR_MODAL.callbackId, acceleratorStartSubmitted(deps)],
+  ]);
+  app.view(
+    exactly(routes.keys()),
+    answeringFailures(routeById(routes, ({ view }: ViewSubmissionArgs) => view.callback_id)),
+  );
 }

@@ -32,11 +32,29 @@ const scopes = new AsyncLocalStorage<RequestScope>();
  */
 let deadlinesInUse = false;
 
+/**
+ * Scopes still running. When the last ends the store is disabled, and with it Node's promise hooks
+ * (when no other AsyncLocalStorage is on): a burst of requests that do their database work later,
+ * queued after their acks, is then acked without a hook on every promise.
+ */
+let openScopes = 0;
+
+async function inScope<T>(timeoutMs: number, run: () => Promise<T>): Promise<T> {
+  openScopes += 1;
+  try {
+    return await scopes.run({ timeoutMs, wrote: false }, run);
+  } finally {
+    openScopes -= 1;
+    // Work a scope left behind (a transaction body past its deadline) keeps its scope by reference.
+    if (openScopes === 0) scopes.disable();
+  }
+}
+
 /** Runs a Slack request's work with a deadline on each of its database calls (the planner's have none). */
 export function withRequestTimeouts<T>(work: () => Promise<T>, timeoutMs = REQUEST_DATABASE_TIMEOUT_MS): Promise<T> {
   // Awaited inside the scope: a drizzle query is lazy and would otherwise run once awaited outside it.
   const run = async () => await work();
-  return deadlinesInUse ? scopes.run({ timeoutMs, wrote: false }, run) : run();
+  return deadlinesInUse ? inScope(timeoutMs, run) : run();
 }
 
 /** Whether the current request already committed a write (read when answering its failure). */
@@ -96,10 +114,12 @@ function racedQuery(query: object, scope: RequestScope, write: boolean): object 
   return proxy;
 }
 
-/** A transaction in progress: when it began, and whether it ran a write worth reporting. */
+/** A transaction in progress: when it began, for which request, and whether it ran a write worth reporting. */
 interface OpenTransaction {
   startedAt: number;
   wrote: boolean;
+  /** The request's scope when it began: its body may outlive the request's own scope. */
+  scope: RequestScope | undefined;
 }
 
 /**
@@ -114,7 +134,7 @@ export function withDeadlines<Client extends SqlClient>(client: Client, transact
       if (typeof value !== 'function') return value;
       if (property === 'unsafe') {
         return (...args: unknown[]) => {
-          const scope = scopes.getStore();
+          const scope = transaction ? transaction.scope : scopes.getStore();
           if (scope && transaction && Date.now() - transaction.startedAt >= scope.timeoutMs) {
             throw new DatabaseDeadlineError(scope.timeoutMs);
           }
@@ -127,9 +147,9 @@ export function withDeadlines<Client extends SqlClient>(client: Client, transact
       }
       if (property === 'begin' || property === 'savepoint') {
         return (...args: unknown[]) => {
-          const scope = scopes.getStore();
+          const scope = transaction ? transaction.scope : scopes.getStore();
           const body = args[args.length - 1] as (tx: SqlClient) => Promise<unknown>;
-          const open: OpenTransaction = transaction ?? { startedAt: Date.now(), wrote: false };
+          const open: OpenTransaction = transaction ?? { startedAt: Date.now(), wrote: false, scope };
           const wrapped = async (tx: SqlClient) => {
             const result = await body(withDeadlines(tx, open));
             // Throwing here makes postgres.js roll back instead of committing a write that came too late.

@@ -1,6 +1,7 @@
 import type { AllMiddlewareArgs, RespondFn } from '@slack/bolt';
 import { isDatabaseUnreachable } from '../db/database-unreachable';
 import { requestWrote, withRequestTimeouts } from '../db/request-timeouts';
+import type { AfterAck } from './after-ack-queue';
 import { failureMessage } from './failure-messages';
 import { MODAL_ERROR_BLOCKS } from './modal-error-blocks';
 import { noticeHome, tellPerson } from './tell-person';
@@ -70,6 +71,33 @@ async function answerInAck(args: FailureArgs, ack: Ack, text: string): Promise<b
   return false;
 }
 
+/** What to tell the person about a failure, logged as a warning when the database is unreachable. */
+function failureText(args: FailureArgs, error: unknown): string {
+  const text = failureMessage(error, requestWrote());
+  const log = isDatabaseUnreachable(error) ? args.logger.warn : args.logger.error;
+  log.call(args.logger, `Answered a failed Slack request: ${text}`, error);
+  return text;
+}
+
+/**
+ * Queues a listener's work for after its ack (src/slack/after-ack-queue.ts) and returns at once,
+ * so the listener ends and lets go of its request while the work waits. The work gets the request
+ * deadline when it starts, and a failure is answered as `answeringFailures` answers one after an ack.
+ */
+export function deferAfterAck(afterAck: AfterAck, args: FailureArgs, work: () => Promise<void>): void {
+  const unit = () =>
+    withRequestTimeouts(async () => {
+      try {
+        await work();
+      } catch (error) {
+        await answerAfterAck(args, failureText(args, error));
+      }
+    });
+  afterAck(unit).catch((error: unknown) => {
+    args.logger.error('Could not tell the person that their request failed', error);
+  });
+}
+
 /**
  * Wraps a listener so that whatever it throws becomes an answer to the person (the database
  * unreachable, or anything else), never silence or Bolt's 404, and gives each of its database
@@ -92,9 +120,7 @@ export function answeringFailures<Args extends FailureArgs>(
       try {
         await listener(ack ? { ...args, ack } : args);
       } catch (error) {
-        const text = failureMessage(error, requestWrote());
-        const log = isDatabaseUnreachable(error) ? args.logger.warn : args.logger.error;
-        log.call(args.logger, `Answered a failed Slack request: ${text}`, error);
+        const text = failureText(args, error);
         try {
           const answeredInAck = ack && !acked ? await answerInAck(args, ack, text) : false;
           if (ack && !acked) await ack();

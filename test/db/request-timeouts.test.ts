@@ -98,4 +98,22 @@ describe.skipIf(!postgres)('database calls made for a Slack request, on postgres
     });
     expect(await rows()).toBe(1);
   });
+
+  it('keeps the deadline of a request still running when another request ends first', async () => {
+    const shortOne = withRequestTimeouts(async () => {
+      await database.db.execute(sql`select 1`);
+    }, TIMEOUT_MS);
+    const longOne = withRequestTimeouts(async () => {
+      await shortOne;
+      // The other request's scope has closed; this one's deadline still holds.
+      await database.db.execute(sql`select pg_sleep(2)`);
+    }, TIMEOUT_MS);
+    await expect(longOne).rejects.toSatisfy((error: Error) => error.cause instanceof DatabaseDeadlineError);
+  });
+
+  it('gives a request that starts after every other has ended a deadline of its own', async () => {
+    await withRequestTimeouts(() => database.db.execute(sql`select 1`), TIMEOUT_MS);
+    const later = withRequestTimeouts(() => database.db.execute(sql`select pg_sleep(2)`), TIMEOUT_MS);
+    await expect(later).rejects.toSatisfy((error: Error) => error.cause instanceof DatabaseDeadlineError);
+  });
 });

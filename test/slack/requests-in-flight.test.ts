@@ -61,4 +61,27 @@ describe('work after an ack waits for the requests still arriving', () => {
     const afterAck = createAfterAckQueue({ concurrency: 1, requests, maxDeferMs: 60_000 });
     await expect(afterAck(async () => 'ran')).resolves.toBe('ran');
   });
+
+  it('keeps a unit waiting through the short lulls of a burst, until no request has come for a while', async () => {
+    const { requests, held, url, arrived } = await holdingServer(createRequestsInFlight({ quietMs: 80 }));
+    const afterAck = createAfterAckQueue({ concurrency: 1, requests, maxDeferMs: 60_000 });
+    const first = fetch(url);
+    await arrived(1);
+    let started = false;
+    const unit = afterAck(async () => {
+      started = true;
+    });
+    held[0]?.end('ok');
+    await first;
+    // The next request of the burst comes within the quiet window: the unit still waits.
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    const second = fetch(url);
+    await arrived(2);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    expect(started).toBe(false);
+    held[1]?.end('ok');
+    await second;
+    await unit;
+    expect(started).toBe(true);
+  });
 });
