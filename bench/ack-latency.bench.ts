@@ -13,8 +13,8 @@
  *
  *   BENCH_DATABASE_URL=postgres://postgres@127.0.0.1:5432/postgres npm run bench -- ack-latency
  *
- * Knobs: BENCH_ACK_REQUESTS (600 per app), BENCH_ACK_WARMUP (50), BENCH_ACK_CONCURRENCY (20),
- * BENCH_ACK_ROUNDS (3: part 1 alternates the two apps this many times),
+ * Knobs: BENCH_ACK_REQUESTS (1200 per app), BENCH_ACK_WARMUP (50), BENCH_ACK_CONCURRENCY (20),
+ * BENCH_ACK_ROUNDS (6: part 1 alternates the two apps this many times),
  * BENCH_ACCOUNTS (10000), BENCH_ACK_INTERVAL_MS (100), BENCH_ACK_QUIET_PASSES (5),
  * BENCH_ACK_TRACKED_SINCE (import | history: import keeps the accounts "added just now", as after
  * `npm run cs -- accounts import`; history backdates them so the first pass plans and sends every
@@ -77,10 +77,10 @@ function settingsFromEnv(): Settings {
   if (trackedSince !== 'history' && trackedSince !== 'import')
     throw new Error(`BENCH_ACK_TRACKED_SINCE must be history or import, not ${JSON.stringify(trackedSince)}`);
   return {
-    requests: positiveIntegerFromEnv('BENCH_ACK_REQUESTS', 600),
+    requests: positiveIntegerFromEnv('BENCH_ACK_REQUESTS', 1200),
     warmup: positiveIntegerFromEnv('BENCH_ACK_WARMUP', 50),
     concurrency: positiveIntegerFromEnv('BENCH_ACK_CONCURRENCY', 20),
-    rounds: positiveIntegerFromEnv('BENCH_ACK_ROUNDS', 3),
+    rounds: positiveIntegerFromEnv('BENCH_ACK_ROUNDS', 6),
     accounts: positiveIntegerFromEnv('BENCH_ACCOUNTS', 10_000),
     intervalMs: positiveIntegerFromEnv('BENCH_ACK_INTERVAL_MS', 100),
     quietPasses: positiveIntegerFromEnv('BENCH_ACK_QUIET_PASSES', 5),
