@@ -22,15 +22,42 @@ export interface AfterAckOptions {
   maxDeferMs?: number;
 }
 
+export interface AfterAckQueue {
+  run: AfterAck;
+  /**
+   * Resolves true once no unit is running or waiting, false after `maxWaitMs`: a stopping bot
+   * lets the work it already acked (a `/cs log` not yet written) finish before its database closes.
+   */
+  idle(maxWaitMs: number): Promise<boolean>;
+}
+
 export function createAfterAckQueue({
   concurrency,
   slowMs = 1_000,
   requests = noRequestsTracked,
   maxDeferMs = 250,
-}: AfterAckOptions): AfterAck {
+}: AfterAckOptions): AfterAckQueue {
   let running = 0;
+  /** Units queued and not yet finished (running, or waiting for a slot or a lull). */
+  let unfinished = 0;
   const waiting: Array<() => void> = [];
-  return async function afterAck<T>(work: () => Promise<T>): Promise<T> {
+  let idleWaiters: Array<() => void> = [];
+  const finishOne = () => {
+    unfinished -= 1;
+    if (unfinished > 0) return;
+    const woken = idleWaiters;
+    idleWaiters = [];
+    for (const wake of woken) wake();
+  };
+  async function run<T>(work: () => Promise<T>): Promise<T> {
+    unfinished += 1;
+    try {
+      return await runInTurn(work);
+    } finally {
+      finishOne();
+    }
+  }
+  async function runInTurn<T>(work: () => Promise<T>): Promise<T> {
     // A finishing unit hands its slot straight to the oldest waiter, so order is kept and the
     // count never overshoots.
     if (running >= concurrency) await new Promise<void>((resolve) => waiting.push(resolve));
@@ -52,5 +79,22 @@ export function createAfterAckQueue({
       clearTimeout(slow);
       release();
     }
+  }
+  return {
+    run,
+    idle(maxWaitMs) {
+      if (unfinished === 0) return Promise.resolve(true);
+      return new Promise((resolve) => {
+        const timer = setTimeout(() => {
+          idleWaiters = idleWaiters.filter((waiter) => waiter !== done);
+          resolve(false);
+        }, maxWaitMs);
+        const done = () => {
+          clearTimeout(timer);
+          resolve(true);
+        };
+        idleWaiters.push(done);
+      });
+    },
   };
 }

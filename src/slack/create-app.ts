@@ -7,6 +7,7 @@ import type { DatabaseHandle } from '../db/database';
 import { createRemindersService } from '../reminders/reminders-service';
 import { createPlannerDeps, type PlannerDeps } from '../reminders/run-planner';
 import { loadTeamView } from '../reports/team-view';
+import { createTeamViewCache } from '../reports/team-view-cache';
 import { publishHome } from '../use-cases/publish-home';
 import { teamViewBlocks } from '../views/team-view-blocks';
 import { createAfterAckQueue } from './after-ack-queue';
@@ -37,6 +38,8 @@ const HEALTH_TIMEOUT_MS = 2_000;
  * bench/ack-latency: 1 beat 2 and 4); a unit stuck on a slow call gives up its slot after a second.
  */
 const AFTER_ACK_CONCURRENCY = 1;
+/** How long a stopping bot waits for acked work to finish, within a deploy's usual 30 s grace. */
+const STOP_DRAIN_MS = 10_000;
 
 /**
  * WebClient options for SLACK_API_URL (GovSlack, or a local fake). A new object each call: the
@@ -131,7 +134,11 @@ export function createCsBot(options: {
       : new App({ ...common, receiver: httpReceiver(config, common, requests) });
 
   const plannerDeps = options.planner ?? createPlannerDeps({ db, slack: app.client, timeZone: config.timeZone });
-  const afterAck = createAfterAckQueue({ concurrency: AFTER_ACK_CONCURRENCY, requests });
+  const teamViews = createTeamViewCache((now) => loadTeamView(db, { now, timeZone: config.timeZone }), {
+    timeZone: config.timeZone,
+  });
+  const afterAckQueue = createAfterAckQueue({ concurrency: AFTER_ACK_CONCURRENCY, requests });
+  const afterAck = afterAckQueue.run;
   const homes = createHomeRefresher({
     schedule: afterAck,
     publish: (userId, request) => publishHome({ ...deps, slack: app.client }, { userId, ...request }, deps.now()),
@@ -150,8 +157,7 @@ export function createCsBot(options: {
       onPeopleAffected: (userIds) => homes.refresh(userIds),
     }),
     homes,
-    teamView: async (now, maxBlocks) =>
-      teamViewBlocks(await loadTeamView(db, { now, timeZone: config.timeZone }), { maxBlocks }),
+    teamView: async (now, maxBlocks) => teamViewBlocks(await teamViews(now), { maxBlocks }),
     timeZone: config.timeZone,
     admins: config.admins,
     now: options.now ?? (() => new Date()),
@@ -165,6 +171,7 @@ export function createCsBot(options: {
     app.logger.error(`A Slack listener failed: ${error.message}`, error.original ?? error);
   });
 
+  let stopping: Promise<void> | null = null;
   return {
     app,
     deps,
@@ -178,11 +185,21 @@ export function createCsBot(options: {
       const server = (await app.start(config.port)) as Server;
       return { port: portOf(server, config.port) };
     },
-    async stop() {
-      await homes.stop();
-      const socket = socketModeParts(app);
-      if (socket) await stopSocketMode(app, socket);
-      else await app.stop();
+    stop() {
+      // A second call (a signal during a stop) waits for the first instead of stopping twice.
+      stopping ??= stopBot();
+      return stopping;
     },
   };
+
+  async function stopBot(): Promise<void> {
+    const socket = socketModeParts(app);
+    if (socket) await stopSocketMode(app, socket);
+    else await app.stop();
+    // No request comes in now; what was acked and not yet done (a logged call, its reply) gets
+    // its chance before the database closes. Refreshes still waiting are dropped.
+    await homes.stop();
+    const idle = await afterAckQueue.idle(STOP_DRAIN_MS);
+    if (!idle) app.logger.warn(`Stopped with work still queued after ${STOP_DRAIN_MS / 1000} s; it may not be done.`);
+  }
 }

@@ -125,3 +125,24 @@ describe.each(testDatabases())('/cs commands, end to end on $name', (engine) => 
     expect(shown).not.toContain('call on 2026-11-01');
   });
 });
+
+describe.each(testDatabases())('a bot stopped right after an ack, on $name', (engine) => {
+  // Its own app: the test stops it.
+  const stopped = useRunningApp(engine, { now: () => NOW });
+
+  it('writes and answers a one-line log it acked even when the bot is stopped right after the ack', async () => {
+    const stopping = await createAccount(stopped, { name: 'Stopping Co' });
+    const response = await stopped.app.command('log Stopping Co email sent the rollout plan', {
+      userId: ALICE,
+      channelId: 'C0OTHER001',
+    });
+    expect(response.status).toBe(200);
+    await stopped.app.stop();
+    expect(stopped.fake.calls.some((call) => call.method === RESPONSE_URL_METHOD)).toBe(true);
+    expect(String((await stopped.fake.waitForCall(RESPONSE_URL_METHOD)).args.text)).toContain(
+      'Logged *Email* for *Stopping Co*',
+    );
+    const [stored] = await stopped.app.deps.activities.listRecent(stopping.id, 1);
+    expect(stored).toMatchObject({ type: 'email', notes: 'sent the rollout plan' });
+  });
+});

@@ -11,7 +11,7 @@ const deferred = () => {
 
 describe('the queue for work after an ack', () => {
   it('runs units one at a time, in the order they came, and passes their results and errors through', async () => {
-    const afterAck = createAfterAckQueue({ concurrency: 1, slowMs: 60_000 });
+    const afterAck = createAfterAckQueue({ concurrency: 1, slowMs: 60_000 }).run;
     const started: string[] = [];
     const first = deferred();
     const a = afterAck(async () => {
@@ -37,7 +37,7 @@ describe('the queue for work after an ack', () => {
   });
 
   it('lets the next unit start once a slow one has held its slot too long', async () => {
-    const afterAck = createAfterAckQueue({ concurrency: 1, slowMs: 30 });
+    const afterAck = createAfterAckQueue({ concurrency: 1, slowMs: 30 }).run;
     const stuck = deferred();
     const slow = afterAck(() => stuck.promise);
     const next = await afterAck(async () => 'ran while the slow unit was still waiting');
@@ -59,5 +59,22 @@ describe('the queue for work after an ack', () => {
     gate.resolve();
     await Promise.all([x, y]);
     expect(order).toEqual(['x', 'y']);
+  });
+
+  it('says when every queued unit is done, and gives up saying so after the longest wait', async () => {
+    const queue = createAfterAckQueue({ concurrency: 1, slowMs: 60_000 });
+    await expect(queue.idle(10)).resolves.toBe(true);
+    const gate = deferred();
+    let laterRan = false;
+    const first = queue.run(() => gate.promise);
+    const later = queue.run(async () => {
+      laterRan = true;
+    });
+    await expect(queue.idle(20)).resolves.toBe(false);
+    const idle = queue.idle(5_000);
+    gate.resolve();
+    await expect(idle).resolves.toBe(true);
+    expect(laterRan).toBe(true);
+    await Promise.all([first, later]);
   });
 });

@@ -25,7 +25,7 @@ async function holdingServer(requests = createRequestsInFlight()) {
 describe('work after an ack waits for the requests still arriving', () => {
   it('starts a unit only once every request received so far has been answered', async () => {
     const { requests, held, url, arrived } = await holdingServer();
-    const afterAck = createAfterAckQueue({ concurrency: 1, requests, maxDeferMs: 60_000 });
+    const afterAck = createAfterAckQueue({ concurrency: 1, requests, maxDeferMs: 60_000 }).run;
     const answers = [fetch(url), fetch(url)];
     await arrived(2);
     const started: string[] = [];
@@ -43,7 +43,7 @@ describe('work after an ack waits for the requests still arriving', () => {
 
   it('starts a unit after the longest deferral even while a request is still unanswered', async () => {
     const { requests, held, url, arrived } = await holdingServer();
-    const afterAck = createAfterAckQueue({ concurrency: 1, requests, maxDeferMs: 20 });
+    const afterAck = createAfterAckQueue({ concurrency: 1, requests, maxDeferMs: 20 }).run;
     const answer = fetch(url);
     await arrived(1);
     await expect(afterAck(async () => 'ran')).resolves.toBe('ran');
@@ -58,13 +58,13 @@ describe('work after an ack waits for the requests still arriving', () => {
     await arrived(1);
     aborted.abort();
     await expect(answer).resolves.toBe('hung up');
-    const afterAck = createAfterAckQueue({ concurrency: 1, requests, maxDeferMs: 60_000 });
+    const afterAck = createAfterAckQueue({ concurrency: 1, requests, maxDeferMs: 60_000 }).run;
     await expect(afterAck(async () => 'ran')).resolves.toBe('ran');
   });
 
   it('keeps a unit waiting through the short lulls of a burst, until no request has come for a while', async () => {
     const { requests, held, url, arrived } = await holdingServer(createRequestsInFlight({ quietMs: 80 }));
-    const afterAck = createAfterAckQueue({ concurrency: 1, requests, maxDeferMs: 60_000 });
+    const afterAck = createAfterAckQueue({ concurrency: 1, requests, maxDeferMs: 60_000 }).run;
     const first = fetch(url);
     await arrived(1);
     let started = false;
