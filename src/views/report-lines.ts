@@ -48,13 +48,15 @@ const section = (text: string): KnownBlock => ({ type: 'section', text: { type: 
 export function titledLines(
   title: string,
   lines: readonly string[],
-  options: { maxBlocks: number; maxLines: number; empty: string },
+  /** `total`: how many lines the list has, when only its first `maxLines` were formatted. */
+  options: { maxBlocks: number; maxLines: number; empty: string; total?: number },
 ): KnownBlock[] {
   if (options.maxBlocks < 1) return [];
-  if (lines.length === 0) return [section(truncateMrkdwn(`${title}\n${options.empty}`, SLACK_LIMITS.text))];
+  const total = Math.max(options.total ?? lines.length, lines.length);
+  if (total === 0) return [section(truncateMrkdwn(`${title}\n${options.empty}`, SLACK_LIMITS.text))];
   const more = (hidden: number) => `…and ${hidden} more`;
   // Every block keeps room for the "…and N more" line, so it can always go on the last one.
-  const room = SLACK_LIMITS.text - more(lines.length).length - 1;
+  const room = SLACK_LIMITS.text - more(total).length - 1;
   const texts: string[] = [truncateMrkdwn(title, room)];
   let shown = 0;
   for (const line of lines.slice(0, options.maxLines)) {
@@ -65,7 +67,7 @@ export function titledLines(
     else break;
     shown += 1;
   }
-  const hidden = lines.length - shown;
+  const hidden = total - shown;
   if (hidden > 0) texts[texts.length - 1] = `${texts.at(-1)}\n${more(hidden)}`;
   return texts.map(section);
 }

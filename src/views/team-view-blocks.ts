@@ -14,9 +14,13 @@ export const TEAM_VIEW_LINES = 15;
 
 interface Part {
   title: string;
+  /** The first TEAM_VIEW_LINES lines only: a list can run to thousands (quiet accounts in a big book). */
   lines: string[];
+  total: number;
   empty: string;
 }
+
+const firstLines = <T>(items: readonly T[], line: (item: T) => string) => items.slice(0, TEAM_VIEW_LINES).map(line);
 
 const overdueCount = (view: TeamView) => view.overdueByPerson.reduce((sum, person) => sum + person.count, 0);
 const notAsked = (view: TeamView) => view.renewals.filter((renewal) => renewal.askedOn === null).length;
@@ -37,25 +41,31 @@ function parts(view: TeamView): Part[] {
   return [
     {
       title: `:alarm_clock: *${overdue}*`,
-      lines: view.overdueByPerson.map(
+      lines: firstLines(
+        view.overdueByPerson,
         (person) =>
           `• ${person.user ? mentionUser(person.user) : 'Nobody (a role no one holds)'}: ${person.count}, the oldest due ${formatDay(dayIn(person.oldestDue, view.timeZone))}`,
       ),
+      total: view.overdueByPerson.length,
       empty: '_Nothing overdue._ :tada:',
     },
     {
       title: `:calendar: *${renewals}*`,
-      lines: view.renewals.map(renewalLine),
+      lines: firstLines(view.renewals, renewalLine),
+      total: view.renewals.length,
       empty: '_No renewals coming up._',
     },
     {
       title: `:bar_chart: *${ebr}*`,
-      lines: view.strategicWithoutEbr.map((status) => ebrMissingLine(status)),
+      lines: firstLines(view.strategicWithoutEbr, (status) => ebrMissingLine(status)),
+      total: view.strategicWithoutEbr.length,
       empty: '_Every Strategic account has held its EBR._',
     },
     {
       title: `:zzz: *${quiet}*`,
-      lines: view.quietAccounts.map(
+      total: view.quietAccounts.length,
+      lines: firstLines(
+        view.quietAccounts,
         (quietAccount) =>
           `• ${accountWithCsm(quietAccount.account)} · ${quietAccount.lastActivityOn ? `last activity ${formatDay(quietAccount.lastActivityOn)}` : 'nothing logged yet'}`,
       ),
@@ -82,7 +92,12 @@ export function teamViewBlocks(view: TeamView, options: { maxBlocks: number }): 
       text: { type: 'plain_text', text: truncateText(`Team view · ${formatDay(view.today)}`, SLACK_LIMITS.headerText) },
     },
     ...lists.flatMap((part) =>
-      titledLines(part.title, part.lines, { maxBlocks: share, maxLines: TEAM_VIEW_LINES, empty: part.empty }),
+      titledLines(part.title, part.lines, {
+        maxBlocks: share,
+        maxLines: TEAM_VIEW_LINES,
+        empty: part.empty,
+        total: part.total,
+      }),
     ),
   ];
 }
