@@ -17,7 +17,10 @@ export interface AfterAckOptions {
    * everyone's replies.
    */
   slowMs?: number;
-  /** A unit starts once the requests still arriving are acked, or after `maxDeferMs` at most. */
+  /**
+   * A unit starts once the requests still arriving are acked, or `maxDeferMs` after it was queued
+   * at most: longer than a burst of commands lasts, short next to the seconds a reply may take.
+   */
   requests?: Pick<RequestsInFlight, 'settled'>;
   maxDeferMs?: number;
 }
@@ -35,7 +38,7 @@ export function createAfterAckQueue({
   concurrency,
   slowMs = 1_000,
   requests = noRequestsTracked,
-  maxDeferMs = 250,
+  maxDeferMs = 1_000,
 }: AfterAckOptions): AfterAckQueue {
   let running = 0;
   /** Units queued and not yet finished (running, or waiting for a slot or a lull). */
@@ -58,11 +61,14 @@ export function createAfterAckQueue({
     }
   }
   async function runInTurn<T>(work: () => Promise<T>): Promise<T> {
+    // Counted from the unit's arrival, not its turn: under load with no lull, units already
+    // deferred their longest run back to back instead of each waiting that long again.
+    const startBy = performance.now() + maxDeferMs;
     // A finishing unit hands its slot straight to the oldest waiter, so order is kept and the
     // count never overshoots.
     if (running >= concurrency) await new Promise<void>((resolve) => waiting.push(resolve));
     else running += 1;
-    await requests.settled(maxDeferMs);
+    await requests.settled(Math.max(0, startBy - performance.now()));
     let released = false;
     const release = () => {
       if (released) return;

@@ -84,4 +84,20 @@ describe('work after an ack waits for the requests still arriving', () => {
     await unit;
     expect(started).toBe(true);
   });
+
+  it('counts the longest deferral from when a unit was queued, so units queued together do not each wait it out', async () => {
+    const { requests, held, url, arrived } = await holdingServer();
+    const afterAck = createAfterAckQueue({ concurrency: 1, requests, maxDeferMs: 80 }).run;
+    const answer = fetch(url);
+    await arrived(1);
+    const queuedAt = performance.now();
+    const finished: number[] = [];
+    const units = [1, 2, 3].map(() => afterAck(async () => void finished.push(performance.now() - queuedAt)));
+    await Promise.all(units);
+    // All three ran once the first had waited its 80 ms, not at 80, 160 and 240 ms.
+    expect(finished[0]).toBeGreaterThanOrEqual(75);
+    expect(finished[2]).toBeLessThan(150);
+    held[0]?.end('ok');
+    await answer;
+  });
 });
