@@ -1,4 +1,5 @@
 import type { AppDeps } from '../../src/app-deps';
+import { withRequestTimeouts } from '../../src/db/request-timeouts';
 import { commandKey } from '../../src/requests/handled-requests';
 import type { KnownBlock } from '../../src/slack/block-kit';
 import { type CsCommand, parseCsCommand } from '../../src/slack/cs-command';
@@ -36,7 +37,7 @@ export function csCommand(deps: AppDeps) {
       request.kind === 'account-edit' ||
       request.kind === 'accelerator-start'
     )
-      await answer();
+      await withRequestTimeouts(answer);
     else deferAfterAck(deps.afterAck, { body, client, logger, respond }, answer);
   };
 }

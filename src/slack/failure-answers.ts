@@ -106,9 +106,18 @@ export function deferAfterAck(afterAck: AfterAck, args: FailureArgs, work: () =>
  */
 export function answeringFailures<Args extends FailureArgs>(
   listener: (args: Args) => Promise<void>,
+  options: {
+    /**
+     * False for a listener that enters the deadline itself around its database work
+     * (`withRequestTimeouts`, `deferAfterAck`): its ack then runs without the deadline's
+     * AsyncLocalStorage, whose promise hooks would slow every ack of a burst.
+     */
+    requestTimeouts?: boolean;
+  } = {},
 ): (args: Args) => Promise<void> {
+  const scoped = options.requestTimeouts === false ? (run: () => Promise<void>) => run() : withRequestTimeouts;
   return (args) =>
-    withRequestTimeouts(async () => {
+    scoped(async () => {
       let acked = false;
       const original = (args as { ack?: Ack }).ack;
       const ack: Ack | undefined = original
