@@ -41,25 +41,45 @@ export function ebrMissingLine(status: EbrStatus, mark?: string): string {
 const section = (text: string): KnownBlock => ({ type: 'section', text: { type: 'mrkdwn', text } });
 
 /**
+ * A list for `titledLines`: how many lines it has, and its first lines, formatted only as far as
+ * asked; a list can run to thousands (the quiet accounts of a big book) and shows a few dozen.
+ */
+export interface ListLines {
+  total: number;
+  first(count: number): string[];
+}
+
+export function listLines<T>(items: readonly T[], line: (item: T) => string): ListLines {
+  return { total: items.length, first: (count) => items.slice(0, Math.max(0, count)).map(line) };
+}
+
+/** One list after the other. */
+export function joinLines(head: ListLines, tail: ListLines): ListLines {
+  return {
+    total: head.total + tail.total,
+    first: (count) => [...head.first(count), ...tail.first(count - head.total)],
+  };
+}
+
+/**
  * `title` and then `lines`, one a line, in at most `maxBlocks` section blocks (each within Slack's
  * 3,000 characters) and at most `maxLines` lines; when some do not fit, the last block ends with
  * "…and N more", so nothing vanishes silently. No lines at all shows `empty` under the title.
  */
 export function titledLines(
   title: string,
-  lines: readonly string[],
-  /** `total`: how many lines the list has, when only its first `maxLines` were formatted. */
-  options: { maxBlocks: number; maxLines: number; empty: string; total?: number },
+  lines: ListLines,
+  options: { maxBlocks: number; maxLines: number; empty: string },
 ): KnownBlock[] {
   if (options.maxBlocks < 1) return [];
-  const total = Math.max(options.total ?? lines.length, lines.length);
+  const { total } = lines;
   if (total === 0) return [section(truncateMrkdwn(`${title}\n${options.empty}`, SLACK_LIMITS.text))];
   const more = (hidden: number) => `…and ${hidden} more`;
   // Every block keeps room for the "…and N more" line, so it can always go on the last one.
   const room = SLACK_LIMITS.text - more(total).length - 1;
   const texts: string[] = [truncateMrkdwn(title, room)];
   let shown = 0;
-  for (const line of lines.slice(0, options.maxLines)) {
+  for (const line of lines.first(options.maxLines)) {
     const cut = truncateMrkdwn(line, room);
     const last = texts.length - 1;
     if ((texts[last] ?? '').length + 1 + cut.length <= room) texts[last] = `${texts[last]}\n${cut}`;

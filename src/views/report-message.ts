@@ -8,7 +8,16 @@ import { RENEWAL_HORIZON_DAYS } from '../reports/upcoming-renewals';
 import type { KnownBlock } from '../slack/block-kit';
 import { contextLine, SLACK_LIMITS, truncateText } from '../slack/block-kit-limits';
 import { mentionUser } from '../slack/mrkdwn';
-import { accountName, accountWithCsm, ebrMissingLine, plural, renewalLine, titledLines } from './report-lines';
+import {
+  accountName,
+  accountWithCsm,
+  ebrMissingLine,
+  joinLines,
+  listLines,
+  plural,
+  renewalLine,
+  titledLines,
+} from './report-lines';
 
 /** Lines a report's list shows at most; the rest is counted in "…and N more". */
 export const REPORT_LINES = 40;
@@ -62,30 +71,30 @@ export function reportMessage(report: CsReport): { text: string; blocks: KnownBl
   const lists = [
     {
       title: `:telephone_receiver: *Calls this week* (${weekRange}) against the weekly minimum`,
-      lines: report.calls.tallies.map(callLine),
+      lines: listLines(report.calls.tallies, callLine),
       empty: '_No active account has a CSM yet._',
     },
     {
       title: `:repeat: *Cadence calls* · ${sum(report.cadence, 'onTime')} on time, ${sum(report.cadence, 'due')} due, ${sum(report.cadence, 'overdue')} overdue`,
-      lines: report.cadence.map((group) => cadenceLine(group, report.timeZone)),
+      lines: listLines(report.cadence, (group) => cadenceLine(group, report.timeZone)),
       empty: '_No account has a cadence clock (Strategic or Growth at PR1 or PR2, with a contract start)._',
     },
     {
       title: `:bar_chart: *EBRs this contract year* (Strategic accounts) · ${report.ebr.held.length} of ${ebrTotal} held`,
-      lines: [
-        ...report.ebr.missing.map((status) => ebrMissingLine(status, ':warning:')),
-        ...report.ebr.held.map(ebrHeldLine),
-      ],
+      lines: joinLines(
+        listLines(report.ebr.missing, (status) => ebrMissingLine(status, ':warning:')),
+        listLines(report.ebr.held, ebrHeldLine),
+      ),
       empty: '_No Strategic account is in a contract year._',
     },
     {
       title: `:calendar: *Renewals in the next ${RENEWAL_HORIZON_DAYS} days* · ${report.renewals.length}, ${notAsked} with the renewal question not asked`,
-      lines: report.renewals.map(renewalLine),
+      lines: listLines(report.renewals, renewalLine),
       empty: '_No renewals coming up._',
     },
     {
       title: `:clipboard: *Strategic accounts without an active success plan* · ${report.successPlans.length}`,
-      lines: report.successPlans.map((account) => `• ${accountWithCsm(account)}`),
+      lines: listLines(report.successPlans, (account) => `• ${accountWithCsm(account)}`),
       empty: '_Every Strategic account has an active success plan._',
     },
   ];

@@ -7,20 +7,24 @@ import { RENEWAL_HORIZON_DAYS } from '../reports/upcoming-renewals';
 import type { KnownBlock } from '../slack/block-kit';
 import { SLACK_LIMITS, truncateMrkdwn, truncateText } from '../slack/block-kit-limits';
 import { mentionUser } from '../slack/mrkdwn';
-import { accountWithCsm, ebrMissingLine, plural, renewalLine, titledLines } from './report-lines';
+import {
+  accountWithCsm,
+  ebrMissingLine,
+  type ListLines,
+  listLines,
+  plural,
+  renewalLine,
+  titledLines,
+} from './report-lines';
 
 /** Lines a list of the team view shows at most, however much room there is: a digest is read at a glance. */
 export const TEAM_VIEW_LINES = 15;
 
 interface Part {
   title: string;
-  /** The first TEAM_VIEW_LINES lines only: a list can run to thousands (quiet accounts in a big book). */
-  lines: string[];
-  total: number;
+  lines: ListLines;
   empty: string;
 }
-
-const firstLines = <T>(items: readonly T[], line: (item: T) => string) => items.slice(0, TEAM_VIEW_LINES).map(line);
 
 const overdueCount = (view: TeamView) => view.overdueByPerson.reduce((sum, person) => sum + person.count, 0);
 const notAsked = (view: TeamView) => view.renewals.filter((renewal) => renewal.askedOn === null).length;
@@ -41,30 +45,26 @@ function parts(view: TeamView): Part[] {
   return [
     {
       title: `:alarm_clock: *${overdue}*`,
-      lines: firstLines(
+      lines: listLines(
         view.overdueByPerson,
         (person) =>
           `• ${person.user ? mentionUser(person.user) : 'Nobody (a role no one holds)'}: ${person.count}, the oldest due ${formatDay(dayIn(person.oldestDue, view.timeZone))}`,
       ),
-      total: view.overdueByPerson.length,
       empty: '_Nothing overdue._ :tada:',
     },
     {
       title: `:calendar: *${renewals}*`,
-      lines: firstLines(view.renewals, renewalLine),
-      total: view.renewals.length,
+      lines: listLines(view.renewals, renewalLine),
       empty: '_No renewals coming up._',
     },
     {
       title: `:bar_chart: *${ebr}*`,
-      lines: firstLines(view.strategicWithoutEbr, (status) => ebrMissingLine(status)),
-      total: view.strategicWithoutEbr.length,
+      lines: listLines(view.strategicWithoutEbr, (status) => ebrMissingLine(status)),
       empty: '_Every Strategic account has held its EBR._',
     },
     {
       title: `:zzz: *${quiet}*`,
-      total: view.quietAccounts.length,
-      lines: firstLines(
+      lines: listLines(
         view.quietAccounts,
         (quietAccount) =>
           `• ${accountWithCsm(quietAccount.account)} · ${quietAccount.lastActivityOn ? `last activity ${formatDay(quietAccount.lastActivityOn)}` : 'nothing logged yet'}`,
@@ -92,12 +92,7 @@ export function teamViewBlocks(view: TeamView, options: { maxBlocks: number }): 
       text: { type: 'plain_text', text: truncateText(`Team view · ${formatDay(view.today)}`, SLACK_LIMITS.headerText) },
     },
     ...lists.flatMap((part) =>
-      titledLines(part.title, part.lines, {
-        maxBlocks: share,
-        maxLines: TEAM_VIEW_LINES,
-        empty: part.empty,
-        total: part.total,
-      }),
+      titledLines(part.title, part.lines, { maxBlocks: share, maxLines: TEAM_VIEW_LINES, empty: part.empty }),
     ),
   ];
 }
