@@ -22,6 +22,11 @@ export type RenderedMessage = {
   text: string;
   blocks: KnownBlock[];
   shownTasks?: Array<{ rowId: string; taskIds: string[] }>;
+  /**
+   * Rows of a combined message that did not fit in Slack's 50 blocks (only when sending): they are
+   * not part of this message, and go out in the next one.
+   */
+  deferredRowIds?: string[];
 };
 
 /**
@@ -86,9 +91,27 @@ async function renderRow(
 }
 
 /**
+ * How many of a combined message's parts fit in Slack's 50 blocks, with a divider between parts
+ * (at least one, which fits on its own). A message already in Slack (refresh) keeps one block for
+ * the line that counts the parts left out; a message being sent leaves them to the next message.
+ */
+function partsWithinBlockLimit(parts: RenderedMessage[], mode: RenderMode): number {
+  let blocks = 0;
+  for (const [index, part] of parts.entries()) {
+    const divider = index > 0 ? 1 : 0;
+    const countLine = mode === 'refresh' && index < parts.length - 1 ? 1 : 0;
+    if (index > 0 && blocks + divider + part.blocks.length + countLine > SLACK_LIMITS.messageBlocks) return index;
+    blocks += divider + part.blocks.length;
+  }
+  return parts.length;
+}
+
+/**
  * Renders one Slack message for one or more outbox rows (several when a late backlog for one
- * channel is combined): each row's part in order, divided, within Slack's 50-block limit. It reads
- * the tasks and accounts it shows and writes nothing; the caller passes the rows.
+ * channel is combined): each row's part in order, divided, within Slack's 50-block limit. Parts
+ * past the limit are left to the next message (their rows come back as `deferredRowIds`) rather
+ * than counted in a line and taken as sent. It reads the tasks and accounts it shows and writes
+ * nothing; the caller passes the rows.
  */
 export function createNotificationRenderer(deps: RenderDeps) {
   // The dispatcher renders for hundreds of channels each second; their reads go out together.
@@ -103,37 +126,40 @@ export function createNotificationRenderer(deps: RenderDeps) {
     rows: NotificationRow[],
     context: { late: boolean; now: Date; mode?: RenderMode },
   ): Promise<RenderedMessage | null> {
-    const parts: RenderedMessage[] = [];
+    const mode = context.mode ?? 'send';
+    const parts: Array<{ row: NotificationRow; part: RenderedMessage }> = [];
     for (const row of rows) {
-      const part = await renderRow(
-        deps,
-        tasksByIds,
-        row,
-        context.now,
-        context.late && parts.length === 0,
-        context.mode ?? 'send',
-      );
-      if (part) parts.push(part);
+      const part = await renderRow(deps, tasksByIds, row, context.now, context.late && parts.length === 0, mode);
+      if (part) parts.push({ row, part });
     }
     if (parts.length === 0) return null;
-    const [only] = parts;
-    if (parts.length === 1 && only) return only;
-    const shownTasks = parts.flatMap((part) => part.shownTasks ?? []);
+    const fitting = partsWithinBlockLimit(
+      parts.map(({ part }) => part),
+      mode,
+    );
+    const shown = parts.slice(0, fitting);
+    const left = parts.length - fitting;
     const blocks: KnownBlock[] = [];
-    let left = 0;
-    for (const [index, part] of parts.entries()) {
-      // A divider before each part, and a block kept for the line counting parts left out.
-      const reserve = index < parts.length - 1 ? 1 : 0;
-      if (blocks.length + part.blocks.length + 1 + reserve > SLACK_LIMITS.messageBlocks) {
-        left = parts.length - index;
-        break;
-      }
+    for (const { part } of shown) {
       if (blocks.length > 0) blocks.push({ type: 'divider' });
       blocks.push(...part.blocks);
     }
-    if (left > 0)
+    if (left > 0 && mode === 'refresh')
       blocks.push(contextLine(`…and ${left} more reminder${left === 1 ? '' : 's'}: \`/cs tasks\` lists them.`));
-    const text = truncateMrkdwn(`${parts.length} reminders: ${parts.map((part) => part.text).join(' · ')}`, 3000);
-    return shownTasks.length > 0 ? { text, blocks, shownTasks } : { text, blocks };
+    const [first] = shown;
+    const text =
+      shown.length === 1 && first
+        ? first.part.text
+        : truncateMrkdwn(
+            `${shown.length} reminders: ${shown.map(({ part }) => part.text).join(' · ')}`,
+            SLACK_LIMITS.text,
+          );
+    const shownTasks = shown.flatMap(({ part }) => part.shownTasks ?? []);
+    return {
+      text,
+      blocks,
+      ...(shownTasks.length > 0 ? { shownTasks } : {}),
+      ...(mode === 'send' && left > 0 ? { deferredRowIds: parts.slice(fitting).map(({ row }) => row.id) } : {}),
+    };
   };
 }

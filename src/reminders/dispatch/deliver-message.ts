@@ -77,22 +77,32 @@ async function render(ctx: RunContext, message: QueuedMessage): Promise<Rendered
   }
 }
 
-export async function deliverMessage(
-  ctx: RunContext,
-  message: QueuedMessage,
-  lane: Lane<QueuedMessage>,
-): Promise<void> {
-  const { channel } = message;
-  const rendered = await render(ctx, message);
+/**
+ * The rows a combined message had no room for become the lane's next message, so the post, its
+ * metadata keys and what is marked sent name only the rows the channel actually sees.
+ */
+function splitOffDeferred(message: QueuedMessage, deferredRowIds: string[], lane: Lane<QueuedMessage>): QueuedMessage {
+  const deferred = new Set(deferredRowIds);
+  const rest = message.rows.filter((row) => deferred.has(row.id));
+  if (rest.length === 0) return message;
+  const rows = message.rows.filter((row) => !deferred.has(row.id));
+  lane.putNext({ ...message, rows: rest, combined: rest.length > 1 });
+  return { ...message, rows, combined: rows.length > 1 };
+}
+
+export async function deliverMessage(ctx: RunContext, queued: QueuedMessage, lane: Lane<QueuedMessage>): Promise<void> {
+  const { channel } = queued;
+  const rendered = await render(ctx, queued);
   if (rendered instanceof Error) {
-    await settleFailure(ctx, message.rows, { kind: 'error', error: `render failed: ${rendered.message}` });
+    await settleFailure(ctx, queued.rows, { kind: 'error', error: `render failed: ${rendered.message}` });
     return;
   }
   if (rendered === null) {
-    await ctx.store.markSkipped(idsOf(message.rows), null);
-    ctx.report.skipped += message.rows.length;
+    await ctx.store.markSkipped(idsOf(queued.rows), null);
+    ctx.report.skipped += queued.rows.length;
     return;
   }
+  const message = rendered.deferredRowIds ? splitOffDeferred(queued, rendered.deferredRowIds, lane) : queued;
   if (rendered.shownTasks) await ctx.store.setShownTasks(rendered.shownTasks);
 
   for (;;) {

@@ -8,6 +8,8 @@ export interface Lane<T> {
   readonly key: string;
   /** Removes and returns the items still queued behind the current one. */
   takeRest(): T[];
+  /** Queues an item to run right after the current one. */
+  putNext(item: T): void;
 }
 
 export interface Lanes<T> {
@@ -29,6 +31,11 @@ export function createLanes<T>(
     const lane: Lane<T> = {
       key,
       takeRest: () => (queues.get(key) ?? []).splice(0),
+      putNext: (item) => {
+        const queue = queues.get(key) ?? [];
+        queue.unshift(item);
+        queues.set(key, queue);
+      },
     };
     try {
       for (let item = queues.get(key)?.shift(); item !== undefined; item = queues.get(key)?.shift()) {

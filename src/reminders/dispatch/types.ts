@@ -25,6 +25,11 @@ export interface RenderedMessage {
    * overdue right now): stored on the row before the post, so its buttons can later refresh them.
    */
   shownTasks?: Array<{ rowId: string; taskIds: string[] }>;
+  /**
+   * Rows of a combined message that did not fit in it: they are posted in a message of their own
+   * right after this one, on the same lane, still claimed.
+   */
+  deferredRowIds?: string[];
 }
 
 /**
