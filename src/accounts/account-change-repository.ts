@@ -2,12 +2,13 @@
 import { desc, eq } from 'drizzle-orm';
 import type { DbOrTx } from '../db/database';
 import { accountChanges } from '../db/schema';
-import type { AccountFieldChange } from './account-changes';
+import type { AccountFieldChange, RecordedField } from './account-changes';
 
 export interface RecordedAccountChange {
   field: string;
   oldValue: string | null;
   newValue: string | null;
+  reason: string | null;
   changedBy: string;
   changedAt: Date;
 }
@@ -15,7 +16,12 @@ export interface RecordedAccountChange {
 export function createAccountChangeRepository({ db }: { db: DbOrTx }) {
   return {
     /** Records one save's changes, a row per field; run it in the transaction that writes them. */
-    async record(accountId: string, changedBy: string, changedAt: Date, changes: readonly AccountFieldChange[]) {
+    async record(
+      accountId: string,
+      changedBy: string,
+      changedAt: Date,
+      changes: ReadonlyArray<Omit<AccountFieldChange, 'field'> & { field: RecordedField }>,
+    ) {
       if (changes.length === 0) return;
       await db.insert(accountChanges).values(changes.map((change) => ({ accountId, changedBy, changedAt, ...change })));
     },
@@ -27,6 +33,7 @@ export function createAccountChangeRepository({ db }: { db: DbOrTx }) {
           field: accountChanges.field,
           oldValue: accountChanges.oldValue,
           newValue: accountChanges.newValue,
+          reason: accountChanges.reason,
           changedBy: accountChanges.changedBy,
           changedAt: accountChanges.changedAt,
         })

@@ -6,6 +6,8 @@ export interface AccountFieldChange {
   field: AccountField;
   oldValue: string | null;
   newValue: string | null;
+  /** Why, as the editor gave it (the health's reason), kept with the change. */
+  reason?: string;
 }
 
 const SCALAR_FIELDS = [
@@ -26,6 +28,9 @@ type ScalarField = (typeof SCALAR_FIELDS)[number];
 
 /** A field of the account, or one role of its team ("team.CSM"). */
 export type AccountField = ScalarField | `team.${TeamRole}`;
+
+/** What the record of changes names: a field, or the account's accelerators (one cancelled). */
+export type RecordedField = AccountField | 'accelerator';
 
 /** The dates the clocks count from: a change to one of them can move or end a task's period. */
 export const DATE_FIELDS: readonly AccountField[] = ['contractStart', 'renewalDate', 'csaAseIdentifiedOn'];

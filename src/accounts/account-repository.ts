@@ -180,10 +180,13 @@ export function createAccountRepository({ db }: { db: DbOrTx }) {
     input: NewAccount,
     by: string,
     now: Date,
+    healthReason?: string,
   ): Promise<{ before: EditableAccount; changes: AccountFieldChange[] } | null> {
     const before = await editableIn(tx, id, true);
     if (!before) return null;
-    const changes = changedFields(before, input);
+    const changes = changedFields(before, input).map((change) =>
+      change.field === 'health' && healthReason ? { ...change, reason: healthReason } : change,
+    );
     if (changes.length === 0) return { before, changes };
     await tx
       .update(accounts)
@@ -266,12 +269,12 @@ export function createAccountRepository({ db }: { db: DbOrTx }) {
       id: string,
       input: NewAccount,
       by: string,
-      once: { requestKey: string; now: Date },
+      once: { requestKey: string; now: Date; healthReason?: string },
     ): Promise<AccountUpdate | null> {
       try {
         const saved = await db.transaction(async (tx) => {
           if (!(await handleOnce(tx, once.requestKey, once.now))) return null;
-          return updateIn(tx, id, input, by, once.now);
+          return updateIn(tx, id, input, by, once.now, once.healthReason);
         });
         if (!saved) return null;
         const after = await findById(id);

@@ -85,6 +85,8 @@ export const accountChanges = pgTable(
     field: text('field').notNull(),
     oldValue: text('old_value'),
     newValue: text('new_value'),
+    /** Why, in the editor's words, where the modal asks (a health turning red). */
+    reason: text('reason'),
   },
   (t) => [index('account_changes_account_changed_idx').on(t.accountId, t.changedAt)],
 );
@@ -234,6 +236,15 @@ export const slackUsers = pgTable('slack_users', {
   timeZone: text('time_zone').notNull(),
   dmChannelId: text('dm_channel_id'),
   fetchedAt: timestamp('fetched_at', { withTimezone: true }).notNull(),
+});
+
+/**
+ * Who opened their App Home, and when last: a change refreshes the Homes of people who look at
+ * theirs, not of everyone it touches (a first clock pass touches the whole team).
+ */
+export const homeViewers = pgTable('home_viewers', {
+  userId: text('user_id').primaryKey(),
+  openedAt: timestamp('opened_at', { withTimezone: true }).notNull(),
 });
 
 /**

@@ -7,7 +7,7 @@ import { mayChangeAccount, whoMayChangeAccount } from '../domain/permissions';
 import type { RemindersService } from '../reminders/reminders-service';
 import type { ModalView } from '../slack/block-kit';
 import type { SlackPoster } from '../slack/slack-poster';
-import { buildAccountEditModal } from '../views/account-add-modal';
+import { buildAccountEditModal, HEALTH_REASON_MAX } from '../views/account-add-modal';
 import { accountChangeAnnouncement, editConfirmation, turnedRedNotice } from '../views/account-change-messages';
 import { refusalText } from '../views/permission-messages';
 import { findTypedAccount } from './find-typed-account';
@@ -88,12 +88,16 @@ export async function editAccount(
   if (health === 'red' && before.health !== 'red' && !request.healthReason) {
     fieldErrors.healthReason = 'Say why the health turned red: the account channel and the CSM are told.';
   }
+  if (request.healthReason.length > HEALTH_REASON_MAX) {
+    fieldErrors.healthReason = `Keep the reason to ${HEALTH_REASON_MAX.toLocaleString('en-US')} characters.`;
+  }
   if (!parsed.success || Object.keys(fieldErrors).length > 0) return { ok: false, fieldErrors };
   let saved: Awaited<ReturnType<AccountRepository['updateOnce']>>;
   try {
     saved = await deps.accounts.updateOnce(before.id, parsed.data, request.userId, {
       requestKey: request.requestKey,
       now,
+      ...(request.healthReason ? { healthReason: request.healthReason } : {}),
     });
   } catch (error) {
     if (error instanceof AccountNameTakenError) {

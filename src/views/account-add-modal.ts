@@ -20,6 +20,8 @@ export const ACCOUNT_MODAL = {
   renewalDate: { block: 'renewal_date', action: 'renewal_date' },
   flags: { block: 'flags', action: 'flags' },
   csaAseIdentifiedOn: { block: 'csa_ase_identified_on', action: 'csa_ase_identified_on' },
+  /** The edit modal's checkboxes for emptying a field: Slack's pickers cannot be cleared. */
+  clear: { block: 'clear', action: 'clear' },
   member: (role: string) => ({ block: `member_${role}`, action: `member_${role}` }),
 } as const;
 
@@ -93,6 +95,7 @@ export function buildAccountEditModal(account: EditableAccount): ModalView {
     close: plain('Cancel'),
     blocks: [
       ...accountBlocks(account),
+      ...clearBlock(account),
       {
         type: 'input',
         block_id: ACCOUNT_MODAL.healthReason.block,
@@ -103,7 +106,7 @@ export function buildAccountEditModal(account: EditableAccount): ModalView {
           type: 'plain_text_input',
           action_id: ACCOUNT_MODAL.healthReason.action,
           multiline: true,
-          max_length: 1000,
+          max_length: HEALTH_REASON_MAX,
         },
       },
     ],
@@ -200,6 +203,50 @@ function accountBlocks(initial: Partial<EditableAccount>): KnownBlock[] {
   ];
 }
 
+/** A field a picker holds that an edit can empty: the channel, a role's holder, a date. */
+type ClearableField = 'channelId' | `team.${(typeof TEAM_ROLES)[number]}` | DateField;
+type DateField = 'contractStart' | 'renewalDate' | 'csaAseIdentifiedOn';
+
+const DATE_LABELS: Record<DateField, string> = {
+  contractStart: 'Contract start',
+  renewalDate: 'Renewal date',
+  csaAseIdentifiedOn: 'CSA and ASE identified on',
+};
+
+/** The fields this account has set that a picker cannot empty, as checkbox options. */
+function clearOptions(account: EditableAccount): PlainTextOption[] {
+  const options: PlainTextOption[] = [];
+  if (account.channelId) options.push(option('Internal account channel', 'channelId'));
+  for (const role of TEAM_ROLES) {
+    if (account.team.some((member) => member.role === role)) {
+      options.push(option(`${TEAM_ROLE_LABELS[role]} (${role})`, `team.${role}`));
+    }
+  }
+  for (const field of Object.keys(DATE_LABELS) as DateField[]) {
+    const day = account[field];
+    if (day) options.push(option(`${DATE_LABELS[field]} (${day})`, field));
+  }
+  return options;
+}
+
+function clearBlock(account: EditableAccount): KnownBlock[] {
+  const options = clearOptions(account);
+  if (options.length === 0) return [];
+  return [
+    {
+      type: 'input',
+      block_id: ACCOUNT_MODAL.clear.block,
+      optional: true,
+      label: plain('Leave empty'),
+      hint: plain('A checked field is emptied, whatever its picker above shows.'),
+      element: { type: 'checkboxes', action_id: ACCOUNT_MODAL.clear.action, options },
+    },
+  ];
+}
+
+/** The reason is stored with the change and shown in the channel: a few sentences at most. */
+export const HEALTH_REASON_MAX = 1000;
+
 /** The reason given for a health change, trimmed; empty when none was. */
 export function healthReasonFromSubmission(values: ViewStateValues): string {
   return readState(values, ACCOUNT_MODAL.healthReason).text.trim();
@@ -207,26 +254,35 @@ export function healthReasonFromSubmission(values: ViewStateValues): string {
 
 /** The raw account input a submission carries, for newAccountInputSchema to judge. */
 export function accountInputFromSubmission(values: ViewStateValues) {
+  const cleared = new Set(
+    (values[ACCOUNT_MODAL.clear.block]?.[ACCOUNT_MODAL.clear.action]?.selected_options ?? []).map(
+      (selected) => selected.value,
+    ),
+  );
+  const unlessCleared = <T>(field: ClearableField, value: T): T | null => (cleared.has(field) ? null : value);
   const employees = readState(values, ACCOUNT_MODAL.employees).text;
   const flags = values[ACCOUNT_MODAL.flags.block]?.[ACCOUNT_MODAL.flags.action]?.selected_options ?? [];
   const flagged = (value: string) => flags.some((selected) => selected.value === value);
   const channel = values[ACCOUNT_MODAL.channel.block]?.[ACCOUNT_MODAL.channel.action]?.selected_conversation ?? null;
   return {
     name: readState(values, ACCOUNT_MODAL.name).text,
-    channelId: channel,
+    channelId: unlessCleared('channelId', channel),
     employeeCount: employees === '' ? null : Number(employees),
     csmSegment: readState(values, ACCOUNT_MODAL.csmSegment).option?.value ?? null,
     priority: readState(values, ACCOUNT_MODAL.priority).option?.value ?? undefined,
     health: readState(values, ACCOUNT_MODAL.health).option?.value ?? undefined,
-    contractStart: readState(values, ACCOUNT_MODAL.contractStart).date,
-    renewalDate: readState(values, ACCOUNT_MODAL.renewalDate).date,
+    contractStart: unlessCleared('contractStart', readState(values, ACCOUNT_MODAL.contractStart).date),
+    renewalDate: unlessCleared('renewalDate', readState(values, ACCOUNT_MODAL.renewalDate).date),
     successServices: flagged('success_services'),
     successPlanActive: flagged('success_plan'),
-    csaAseIdentifiedOn: readState(values, ACCOUNT_MODAL.csaAseIdentifiedOn).date,
+    csaAseIdentifiedOn: unlessCleared('csaAseIdentifiedOn', readState(values, ACCOUNT_MODAL.csaAseIdentifiedOn).date),
     team: Object.fromEntries(
       TEAM_ROLES.map((role) => [
         role,
-        values[ACCOUNT_MODAL.member(role).block]?.[ACCOUNT_MODAL.member(role).action]?.selected_user ?? null,
+        unlessCleared(
+          `team.${role}`,
+          values[ACCOUNT_MODAL.member(role).block]?.[ACCOUNT_MODAL.member(role).action]?.selected_user ?? null,
+        ),
       ]),
     ),
   };

@@ -2,7 +2,11 @@ import type { RecordedAccountChange } from '../accounts/account-change-repositor
 import { type AccountFieldChange, roleOfField } from '../accounts/account-changes';
 import type { Account, Health } from '../domain/account';
 import { dayIn, formatDay } from '../domain/calendar-day';
+import { truncateMrkdwn } from '../slack/block-kit-limits';
 import { escapeMrkdwn, mentionChannel, mentionUser } from '../slack/mrkdwn';
+
+/** Enough of a change's reason to say why, in a list of several changes. */
+const REASON_SHOWN = 150;
 
 const FIELD_LABELS: Record<string, string> = {
   name: 'name',
@@ -17,6 +21,7 @@ const FIELD_LABELS: Record<string, string> = {
   successServices: 'Success Services',
   csaAseIdentifiedOn: 'CSA and ASE identified on',
   successPlanActive: 'success plan active',
+  accelerator: 'accelerator',
 };
 
 const HEALTH_EMOJI: Record<Health, string> = {
@@ -40,7 +45,10 @@ function shownValue(field: string, value: string | null): string {
 /** "health green → red by @x, 2 Dec": one line of `/cs account`'s latest changes. */
 export function changeHistoryLine(change: RecordedAccountChange, timeZone: string): string {
   const by = change.changedBy === 'cli' ? 'an import' : mentionUser(change.changedBy);
-  return `• ${fieldLabel(change.field)} ${shownValue(change.field, change.oldValue)} → ${shownValue(change.field, change.newValue)} by ${by}, ${formatDay(dayIn(change.changedAt, timeZone))}`;
+  const why = change.reason
+    ? `: “${truncateMrkdwn(escapeMrkdwn(change.reason.replace(/\s+/g, ' ')), REASON_SHOWN)}”`
+    : '';
+  return `• ${fieldLabel(change.field)} ${shownValue(change.field, change.oldValue)} → ${shownValue(change.field, change.newValue)} by ${by}, ${formatDay(dayIn(change.changedAt, timeZone))}${why}`;
 }
 
 /** What the account's channel is told about a save: health and team changes; null when neither changed. */
@@ -62,8 +70,15 @@ export function accountChangeAnnouncement(
   for (const change of changes) {
     const role = roleOfField(change.field);
     if (!role) continue;
+    if (!change.newValue) {
+      const former = change.oldValue ? mentionUser(change.oldValue) : 'nobody';
+      lines.push(
+        `:busts_in_silhouette: ${mentionUser(by)} removed ${former} as the ${role} of *${name}*; the ${role}'s open tasks are for whoever takes the role.`,
+      );
+      continue;
+    }
     const from = change.oldValue ? ` (was ${mentionUser(change.oldValue)})` : '';
-    const to = change.newValue ? mentionUser(change.newValue) : 'nobody';
+    const to = mentionUser(change.newValue);
     lines.push(
       `:busts_in_silhouette: ${mentionUser(by)} made ${to} the ${role} of *${name}*${from}; the ${role}'s open tasks go to ${to}.`,
     );

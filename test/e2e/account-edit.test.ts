@@ -283,6 +283,14 @@ describe.each(testDatabases())('editing accounts from Slack, end to end on $name
     expect(toCsm).toHaveLength(1);
     expect(String(toCsm[0]?.args.text)).toContain(`marked *${name}* red (now PR1)`);
     expect(await context.app.deps.accounts.findById(account.id)).toMatchObject({ health: 'red', priority: 'PR1' });
+    const stored = (await changeRows(context, account.id)).find((row) => row.field === 'health');
+    expect(stored).toMatchObject({ field: 'health', newValue: 'red', reason: 'Champion left <!channel> *now*' });
+
+    await context.app.command(`account ${name}`, { userId: CSM, channelId: 'C0ANYWHERE' });
+    const summary = blocksOf(await context.fake.waitForCall(RESPONSE_URL_METHOD));
+    expect(summary).toContain(`health green → red by <@${ADMIN}>`);
+    expect(summary).toContain('“Champion left &lt;!channel&gt;');
+    expect(summary).not.toContain('<!channel>');
 
     context.fake.reset();
     const redView = await openEditModal(context, name);
@@ -315,6 +323,54 @@ describe.each(testDatabases())('editing accounts from Slack, end to end on $name
     expect(open.filter((task) => task.forRole === 'CSM').map((task) => task.forUser)).toEqual(
       open.filter((task) => task.forRole === 'CSM').map(() => NEW_CSM),
     );
+  });
+
+  it('empties the roles and dates checked under "Leave empty", though their pickers still show them, and records it', async () => {
+    const name = uniqueName('Soylent');
+    const channel = channelFor();
+    const reminder = await accountWithReminder(context, {
+      name,
+      channelId: channel,
+      team: [
+        { role: 'CSM', slackUserId: CSM },
+        { role: 'AE', slackUserId: NEW_CSM },
+      ],
+    });
+    const before = await context.app.deps.accounts.findById(reminder.account.id);
+    expect(before?.renewalDate).not.toBeNull();
+    context.fake.reset();
+    const view = await openEditModal(context, name);
+    const clear = view.blocks.find((block) => block.block_id === ACCOUNT_MODAL.clear.block);
+    const offered = JSON.stringify(clear);
+    expect(offered).toContain('"value":"team.CSM"');
+    expect(offered).toContain('"value":"renewalDate"');
+    expect(offered).not.toContain('"value":"team.SA"');
+
+    const checked = (values: string[]) => ({
+      type: 'checkboxes',
+      selected_options: values.map((value) => ({ text: { type: 'plain_text', text: value }, value })),
+    });
+    const saved = await submitEdit(context, view, {
+      [ACCOUNT_MODAL.clear.block]: checked(['team.CSM', 'renewalDate']),
+    });
+    expect(saved.text).toBe('');
+
+    const announcement = await context.fake.waitForCall('chat.postMessage', (call) => call.args.channel === channel);
+    expect(String(announcement.args.text)).toContain(`removed <@${CSM}> as the CSM of *${name}*`);
+    const after = await context.app.deps.accounts.findById(reminder.account.id);
+    expect(after?.team).toEqual([{ role: 'AE', slackUserId: NEW_CSM }]);
+    expect(after?.renewalDate).toBeNull();
+    expect(after?.contractStart).toBe(before?.contractStart);
+    const rows = await changeRows(context, reminder.account.id);
+    expect(rows.map(({ field, oldValue, newValue }) => ({ field, oldValue, newValue }))).toEqual(
+      expect.arrayContaining([
+        { field: 'team.CSM', oldValue: CSM, newValue: null },
+        { field: 'renewalDate', oldValue: before?.renewalDate, newValue: null },
+      ]),
+    );
+    expect(rows).toHaveLength(2);
+    // The CSM's open task waits for whoever takes the role.
+    expect((await taskRow(context, reminder.taskId))?.forUser).toBeNull();
   });
 
   it('closes tasks that no longer fit with the reason "dates changed" when an edit moves the contract start', async () => {
