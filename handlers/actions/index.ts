@@ -12,6 +12,7 @@ import type { BlockActionArgs } from '../listener-args';
 import { exactly, type Listener, routeById } from '../route-by-id';
 import { activityMenuPicked } from './activity-menu-picked';
 import { activityTypeChanged } from './activity-type-changed';
+import { cancelAcceleratorClicked } from './cancel-accelerator-clicked';
 import { homeAccountsPage } from './home-accounts-page';
 import { openAccountEdit } from './open-account-edit';
 import { openLogModal } from './open-log-modal';
@@ -33,6 +34,7 @@ export function registerActions(app: App, deps: AppDeps): void {
     [TASK_ACTIONS.notNeeded, taskNotNeededClicked(deps)],
     [ACTIVITY_MENU.action, activityMenuPicked(deps)],
     [ACCELERATOR_MODAL.startButton, openStartAccelerator(deps)],
+    [ACCELERATOR_MODAL.cancelButton, cancelAcceleratorClicked(deps)],
     ...Object.values(TIMELINE_ACTIONS).map((action) => [action, timelinePage] as const),
   ]);
   app.action(

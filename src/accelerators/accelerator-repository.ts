@@ -1,4 +1,5 @@
 import { and, asc, eq, inArray, isNull, min } from 'drizzle-orm';
+import { createAccountChangeRepository } from '../accounts/account-change-repository';
 import type { DbOrTx } from '../db/database';
 import { groupBy, inChunks } from '../db/in-chunks';
 import { accelerators, accounts, activities } from '../db/schema';
@@ -83,6 +84,40 @@ export function createAcceleratorRepository({ db }: { db: DbOrTx }) {
         if (reason) throw new AcceleratorRefusedError(reason);
         const [row] = await tx.insert(accelerators).values(input).returning();
         if (!row) throw new Error('Inserting an accelerator returned no row.');
+        return row;
+      });
+    },
+
+    async findById(id: string): Promise<Accelerator | null> {
+      const [row] = await db.select().from(accelerators).where(eq(accelerators.id, id));
+      return row ?? null;
+    },
+
+    /**
+     * Cancels an accelerator once per `requestKey`: deletes it (its engagements stay, no longer
+     * attached to it) and records who cancelled what in the account's changes, in one transaction.
+     * `refuse` sees it as it is inside the transaction (a close-out logged meanwhile) and returns
+     * why it may not be cancelled. Null for a replay; AcceleratorRefusedError when it is gone.
+     */
+    async cancelOnce(
+      id: string,
+      by: string,
+      refuse: (progress: AcceleratorProgress) => string | null,
+      once: { requestKey: string; now: Date },
+    ): Promise<Accelerator | null> {
+      return db.transaction(async (tx) => {
+        if (!(await handleOnce(tx, once.requestKey, once.now))) return null;
+        const [row] = await tx.select().from(accelerators).where(eq(accelerators.id, id)).for('update');
+        if (!row) throw new AcceleratorRefusedError('That accelerator was already cancelled.');
+        const progress = (await createAcceleratorRepository({ db: tx }).listProgress(row.accountId)).find(
+          (item) => item.accelerator.id === id,
+        );
+        const reason = refuse(progress ?? { accelerator: row, closedOutOn: null });
+        if (reason) throw new AcceleratorRefusedError(reason);
+        await tx.delete(accelerators).where(eq(accelerators.id, id));
+        await createAccountChangeRepository({ db: tx }).record(row.accountId, by, once.now, [
+          { field: 'accelerator', oldValue: `${row.type}, starting ${row.startsOn}`, newValue: null },
+        ]);
         return row;
       });
     },

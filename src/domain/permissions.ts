@@ -12,6 +12,7 @@ export const ACCOUNT_CHANGES = {
   renewal: 'record its renewal',
   edit: 'edit it',
   startAccelerator: 'start its accelerators',
+  cancelAccelerator: 'cancel its accelerators',
   /** Both task buttons at once, for a list that leaves them out. */
   tasks: 'snooze its tasks or mark them not needed',
 } as const;

@@ -32,6 +32,7 @@ export async function showAccelerators(
     progress.find(({ accelerator }) => accelerator.startsOn > today) ??
     progress.at(-1) ??
     null;
+  const mayChange = mayChangeAccount(request.userId, account, deps.admins);
   const year = account.contractStart ? contractYearOn(account.contractStart, today) : null;
   return acceleratorOverviewMessage({
     account,
@@ -47,7 +48,7 @@ export async function showAccelerators(
           ),
         }
       : null,
-    canStart:
-      account.successServices && account.status === 'active' && mayChangeAccount(request.userId, account, deps.admins),
+    canStart: account.successServices && account.status === 'active' && mayChange,
+    canCancel: mayChange && current !== null && current.closedOutOn === null,
   });
 }

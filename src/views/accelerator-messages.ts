@@ -9,7 +9,7 @@ import {
 } from '../domain/accelerator';
 import type { Account } from '../domain/account';
 import { formatDay } from '../domain/calendar-day';
-import type { KnownBlock } from '../slack/block-kit';
+import type { Button, KnownBlock } from '../slack/block-kit';
 import { contextLine, SLACK_LIMITS, truncateMrkdwn, truncateText } from '../slack/block-kit-limits';
 import { escapeMrkdwn, mentionUser } from '../slack/mrkdwn';
 import { ACCELERATOR_MODAL } from './accelerator-modal';
@@ -37,6 +37,15 @@ export function acceleratorStartedConfirmation(account: Account, accelerator: Ac
   return `:white_check_mark: Started the ${named(accelerator)} accelerator for *${escapeMrkdwn(account.name)}* from ${formatDay(accelerator.startsOn)}. Its CSA is reminded of each workshop; \`/cs accelerator ${escapeMrkdwn(account.name)}\` shows where it stands.`;
 }
 
+/** Told in the account's channel when an accelerator is cancelled. */
+export function acceleratorCancelledAnnouncement(account: Account, accelerator: Accelerator, by: string): string {
+  return `:no_entry_sign: ${mentionUser(by)} cancelled the ${named(accelerator)} accelerator of *${escapeMrkdwn(account.name)}* that started ${formatDay(accelerator.startsOn)}. Its workshop and close-out tasks are closed; CSA engagements logged for it stay on the timeline.`;
+}
+
+export function acceleratorCancelledConfirmation(account: Account, accelerator: Accelerator): string {
+  return `:white_check_mark: Cancelled the ${named(accelerator)} accelerator of *${escapeMrkdwn(account.name)}* (from ${formatDay(accelerator.startsOn)}). Its quarter can start another one.`;
+}
+
 export interface EngagementLine {
   occurredOn: string;
   acceleratorPhase: AcceleratorPhase | null;
@@ -51,6 +60,8 @@ export interface AcceleratorOverview {
   today: string;
   /** Whether to offer "Start accelerator" (the account has Success Services and this person may). */
   canStart: boolean;
+  /** This person may cancel the current accelerator (it is not closed out). */
+  canCancel: boolean;
 }
 
 const EXPECTED: ReadonlyArray<{ phase: AcceleratorPhase; week: number }> = [
@@ -69,6 +80,30 @@ function expectationLines(startsOn: string, engagements: readonly EngagementLine
       : `${due < today ? 'was due' : 'due'} by ${formatDay(due)}`;
     return `${mark} ${ACCELERATOR_PHASE_LABELS[phase]}: ${state}`;
   }).join('\n');
+}
+
+/** Asks first: cancelling closes the accelerator's tasks and frees its quarter. */
+function cancelButton(accelerator: Accelerator): Button {
+  return {
+    type: 'button',
+    action_id: ACCELERATOR_MODAL.cancelButton,
+    style: 'danger',
+    text: { type: 'plain_text', text: 'Cancel accelerator' },
+    value: accelerator.id,
+    confirm: {
+      title: { type: 'plain_text', text: 'Cancel this accelerator?' },
+      text: {
+        type: 'plain_text',
+        text: truncateText(
+          `The ${accelerator.type} accelerator from ${formatDay(accelerator.startsOn)} is removed: its workshop and close-out tasks close, and its quarter can start another. CSA engagements logged for it stay on the timeline.`,
+          300,
+        ),
+      },
+      confirm: { type: 'plain_text', text: 'Cancel it' },
+      deny: { type: 'plain_text', text: 'Keep it' },
+      style: 'danger',
+    },
+  };
 }
 
 /** `/cs accelerator <account>`: the running accelerator with its phase, and the contract year's history. */
@@ -115,19 +150,17 @@ export function acceleratorOverviewMessage(overview: AcceleratorOverview): { tex
   } else {
     blocks.push(contextLine(`${name} has no contract start yet, so its contract year is unknown.`));
   }
+  const buttons: Button[] = [];
   if (overview.canStart) {
-    blocks.push({
-      type: 'actions',
-      elements: [
-        {
-          type: 'button',
-          action_id: ACCELERATOR_MODAL.startButton,
-          text: { type: 'plain_text', text: 'Start accelerator' },
-          value: account.id,
-        },
-      ],
+    buttons.push({
+      type: 'button',
+      action_id: ACCELERATOR_MODAL.startButton,
+      text: { type: 'plain_text', text: 'Start accelerator' },
+      value: account.id,
     });
   }
+  if (overview.canCancel && current) buttons.push(cancelButton(current.progress.accelerator));
+  if (buttons.length > 0) blocks.push({ type: 'actions', elements: buttons });
   const summary = current
     ? `${name}: ${current.progress.accelerator.type} accelerator, ${describePhase(current.progress.accelerator.startsOn, today, current.progress.closedOutOn)}`
     : `${name}: no accelerator running`;

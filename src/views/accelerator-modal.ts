@@ -8,6 +8,8 @@ export const ACCELERATOR_MODAL = {
   callbackId: 'accelerator_start',
   /** "Start accelerator" on `/cs account`: its value is the account id. */
   startButton: 'accelerator_start_open',
+  /** "Cancel accelerator" on `/cs accelerator <account>`: its value is the accelerator id. */
+  cancelButton: 'accelerator_cancel',
   account: { block: 'accelerator_account', action: 'accelerator_account_select' },
   type: { block: 'accelerator_type', action: 'accelerator_type' },
   contentModule: { block: 'accelerator_module', action: 'accelerator_module' },
