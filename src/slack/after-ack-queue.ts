@@ -1,4 +1,5 @@
 import { noRequestsTracked, type RequestsInFlight } from './requests-in-flight';
+import { createUnfinishedWork } from './unfinished-work';
 
 /**
  * Runs the work that follows Slack's acks a few at a time. A burst of commands is acked as fast
@@ -41,25 +42,9 @@ export function createAfterAckQueue({
   maxDeferMs = 1_000,
 }: AfterAckOptions): AfterAckQueue {
   let running = 0;
-  /** Units queued and not yet finished (running, or waiting for a slot or a lull). */
-  let unfinished = 0;
   const waiting: Array<() => void> = [];
-  let idleWaiters: Array<() => void> = [];
-  const finishOne = () => {
-    unfinished -= 1;
-    if (unfinished > 0) return;
-    const woken = idleWaiters;
-    idleWaiters = [];
-    for (const wake of woken) wake();
-  };
-  async function run<T>(work: () => Promise<T>): Promise<T> {
-    unfinished += 1;
-    try {
-      return await runInTurn(work);
-    } finally {
-      finishOne();
-    }
-  }
+  const unfinished = createUnfinishedWork();
+  const run: AfterAck = (work) => unfinished.run(() => runInTurn(work));
   async function runInTurn<T>(work: () => Promise<T>): Promise<T> {
     // Counted from the unit's arrival, not its turn: under load with no lull, units already
     // deferred their longest run back to back instead of each waiting that long again.
@@ -86,21 +71,5 @@ export function createAfterAckQueue({
       release();
     }
   }
-  return {
-    run,
-    idle(maxWaitMs) {
-      if (unfinished === 0) return Promise.resolve(true);
-      return new Promise((resolve) => {
-        const timer = setTimeout(() => {
-          idleWaiters = idleWaiters.filter((waiter) => waiter !== done);
-          resolve(false);
-        }, maxWaitMs);
-        const done = () => {
-          clearTimeout(timer);
-          resolve(true);
-        };
-        idleWaiters.push(done);
-      });
-    },
-  };
+  return { run, idle: unfinished.idle };
 }

@@ -4,6 +4,7 @@ import { registerListeners } from '../../handlers';
 import type { AppDeps } from '../app-deps';
 import type { Config } from '../config/env';
 import type { DatabaseHandle } from '../db/database';
+import { createHomeViewerRepository } from '../home/home-viewer-repository';
 import { createRemindersService } from '../reminders/reminders-service';
 import { createPlannerDeps, type PlannerDeps } from '../reminders/run-planner';
 import { loadTeamView } from '../reports/team-view';
@@ -11,11 +12,12 @@ import { createTeamViewCache } from '../reports/team-view-cache';
 import { publishHome } from '../use-cases/publish-home';
 import { teamViewBlocks } from '../views/team-view-blocks';
 import { createAfterAckQueue } from './after-ack-queue';
-import { createHomeRefresher } from './home-refresher';
+import { createHomeRefresher, HOME_WATCH_MS } from './home-refresher';
 import { refusingFutureRequests } from './request-freshness';
 import { createRequestsInFlight, type RequestsInFlight } from './requests-in-flight';
 import { guardIncomingRequests } from './shape-guard';
 import { portOf, socketModeParts, startSocketMode, stopSocketMode } from './socket-mode-lifecycle';
+import { createUnfinishedWork } from './unfinished-work';
 
 export interface CsBot {
   app: App;
@@ -26,7 +28,15 @@ export interface CsBot {
    * start() resolves once Slack's socket has said hello.
    */
   start(): Promise<{ port: number | null }>;
-  /** Stops listening; in Socket Mode, resolves once the socket and the /healthz server are closed. */
+  /**
+   * Resolves true once every request's listeners and the work queued after acks have finished
+   * (Home refreshes still waiting out their short delay are not counted), false after `maxWaitMs`.
+   */
+  idle(maxWaitMs: number): Promise<boolean>;
+  /**
+   * Stops listening, lets what was already acked finish (up to 10 s), and resolves; in Socket
+   * Mode, once the socket and the /healthz server are closed too.
+   */
   stop(): Promise<void>;
 }
 
@@ -139,8 +149,13 @@ export function createCsBot(options: {
   });
   const afterAckQueue = createAfterAckQueue({ concurrency: AFTER_ACK_CONCURRENCY, requests });
   const afterAck = afterAckQueue.run;
+  const viewers = createHomeViewerRepository({ db });
   const homes = createHomeRefresher({
     schedule: afterAck,
+    watchers: {
+      opened: (userId) => viewers.recordOpened(userId, deps.now()),
+      watching: (userIds) => viewers.openedSince(userIds, new Date(deps.now().getTime() - HOME_WATCH_MS)),
+    },
     publish: (userId, request) => publishHome({ ...deps, slack: app.client }, { userId, ...request }, deps.now()),
     logger: app.logger,
   });
@@ -166,15 +181,28 @@ export function createCsBot(options: {
   };
   // Before Bolt or any listener reads a payload, its shape is checked (a malformed one is answered there).
   guardIncomingRequests(app, app.logger);
+  // Bolt's processEvent resolves once the listeners are done, post-ack work included (a modal's
+  // channel summary), which a stopping bot waits for like the queued work.
+  const listenerWork = createUnfinishedWork();
+  const processEvent = app.processEvent.bind(app);
+  app.processEvent = (event) => listenerWork.run(() => processEvent(event));
   registerListeners(app, deps);
   app.error(async (error) => {
     app.logger.error(`A Slack listener failed: ${error.message}`, error.original ?? error);
   });
 
+  /** Listeners queue work (a reply, a Home refresh) as they finish, so they are waited for first. */
+  async function idle(maxWaitMs: number): Promise<boolean> {
+    const deadline = performance.now() + maxWaitMs;
+    if (!(await listenerWork.idle(maxWaitMs))) return false;
+    return afterAckQueue.idle(Math.max(0, deadline - performance.now()));
+  }
+
   let stopping: Promise<void> | null = null;
   return {
     app,
     deps,
+    idle,
     async start() {
       const socket = socketModeParts(app);
       if (socket) {
@@ -199,7 +227,7 @@ export function createCsBot(options: {
     // No request comes in now; what was acked and not yet done (a logged call, its reply) gets
     // its chance before the database closes. Refreshes still waiting are dropped.
     await homes.stop();
-    const idle = await afterAckQueue.idle(STOP_DRAIN_MS);
-    if (!idle) app.logger.warn(`Stopped with work still queued after ${STOP_DRAIN_MS / 1000} s; it may not be done.`);
+    if (!(await idle(STOP_DRAIN_MS)))
+      app.logger.warn(`Stopped with acked work still unfinished after ${STOP_DRAIN_MS / 1000} s; it may not be done.`);
   }
 }

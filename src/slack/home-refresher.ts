@@ -3,13 +3,30 @@ import type { AfterAck } from './after-ack-queue';
 import { isSlackUserId } from './mrkdwn';
 
 export interface HomeRefresher {
-  /** Re-publishes these people's Homes shortly, once each however many changes came meanwhile. */
+  /**
+   * Re-publishes these people's Homes shortly, once each however many changes came meanwhile, for
+   * those who opened theirs lately (see `watchers`).
+   */
   refresh(userIds: Iterable<string>): void;
   /** Publishes one person's Home now (with a notice for a click made on it), dropping a refresh still waiting. */
   publishNow(userId: string, options?: { notice?: string; accountsOffset?: number }): Promise<void>;
   /** Drops refreshes still waiting and resolves once one being published has finished. */
   stop(): Promise<void>;
 }
+
+/**
+ * Who looks at their Home: a Home is published fresh each time it is opened, so a refresh only
+ * matters to someone who may have it open. Publishing everyone a change touches (a first clock
+ * pass touches the whole team) would cost a team view and a views.publish per person.
+ */
+export interface HomeWatchers {
+  opened(userId: string): Promise<void>;
+  /** Of these people, those who opened their Home lately. */
+  watching(userIds: readonly string[]): Promise<string[]>;
+}
+
+/** How long after opening their Home someone's Home is kept fresh. */
+export const HOME_WATCH_MS = 24 * 60 * 60 * 1000;
 
 /**
  * Keeps Homes in step with people's data: a change (an activity logged, a task snoozed, an
@@ -19,6 +36,8 @@ export interface HomeRefresher {
 export function createHomeRefresher(deps: {
   publish(userId: string, options?: { notice?: string; accountsOffset?: number }): Promise<void>;
   logger: Pick<Logger, 'warn'>;
+  /** Left out, every Home a change touches is refreshed. */
+  watchers?: HomeWatchers;
   delayMs?: number;
   /**
    * Runs each refresh. A refresh answers no request, so it queues with the work that follows acks
@@ -32,10 +51,21 @@ export function createHomeRefresher(deps: {
   let stopped = false;
   let flushing: Promise<void> | null = null;
 
+  async function watching(users: string[]): Promise<string[]> {
+    if (!deps.watchers) return users;
+    try {
+      return await deps.watchers.watching(users);
+    } catch (error) {
+      deps.logger.warn(`Could not tell whose Homes are open; not refreshing them: ${(error as Error).message}`);
+      return [];
+    }
+  }
+
   async function flush(): Promise<void> {
     timer = undefined;
-    const users = [...pending];
+    const touched = [...pending];
     pending.clear();
+    const users = await watching(touched);
     for (const user of users) {
       if (stopped) return;
       await schedule(() => (stopped ? Promise.resolve() : deps.publish(user))).catch((error: unknown) => {
@@ -58,6 +88,9 @@ export function createHomeRefresher(deps: {
     },
     async publishNow(userId, options) {
       pending.delete(userId);
+      await deps.watchers?.opened(userId).catch((error: unknown) => {
+        deps.logger.warn(`Could not note that ${userId} opened their Home: ${(error as Error).message}`);
+      });
       await deps.publish(userId, options);
     },
     async stop() {

@@ -19,10 +19,21 @@ const ALICE = 'U0ALICE001';
 const BOB = 'U0BOB00001';
 const CAROL = 'U0CAROL001';
 const ADMIN = 'U0ADMIN001';
+const DAVE = 'U0DAVE0001';
 
 const homeOf = (call: RecordedCall) => JSON.stringify(call.args.view);
 const publishedFor = (context: E2eContext, user: string, text: string) =>
   context.fake.waitForCall('views.publish', (call) => call.args.user_id === user && homeOf(call).includes(text));
+
+/** The person opens their Home tab, as Slack reports it; resolves once it is published. */
+async function openHome(context: E2eContext, user: string): Promise<void> {
+  await postToApp(context.app.url, {
+    signingSecret: TEST_SIGNING_SECRET,
+    body: eventBody({ type: 'app_home_opened', user, channel: `D${user}`, tab: 'home', event_ts: '1.0' }),
+  });
+  await context.fake.waitForCall('views.publish', (call) => call.args.user_id === user);
+  context.fake.reset();
+}
 
 describe.each(testDatabases())('the App Home, kept fresh, end to end on $name', (engine) => {
   const context = useRunningApp(engine, { env: { CS_ADMINS: ADMIN } });
@@ -32,7 +43,7 @@ describe.each(testDatabases())('the App Home, kept fresh, end to end on $name', 
     return { name: `${label} ${count}`, channelId: `C0HOME${String(count).padStart(4, '0')}` };
   };
 
-  it('publishes the Home for everyone on the team once an activity is logged, with the new last touch', async () => {
+  it('publishes the Home of everyone on the team who opened theirs once an activity is logged, with the new last touch', async () => {
     const { name, channelId } = next('Initech');
     const account = await createAccount(context, {
       name,
@@ -40,8 +51,11 @@ describe.each(testDatabases())('the App Home, kept fresh, end to end on $name', 
       team: [
         { role: 'CSM', slackUserId: ALICE },
         { role: 'CSA', slackUserId: BOB },
+        { role: 'AE', slackUserId: DAVE },
       ],
     });
+    await openHome(context, ALICE);
+    await openHome(context, BOB);
     await context.app.interact(
       viewSubmissionPayload({
         userId: CAROL,
@@ -58,6 +72,8 @@ describe.each(testDatabases())('the App Home, kept fresh, end to end on $name', 
     await new Promise((resolve) => setTimeout(resolve, 800));
     expect(context.fake.callsTo('views.publish').filter((call) => call.args.user_id === ALICE)).toHaveLength(1);
     expect(context.fake.callsTo('views.publish').filter((call) => call.args.user_id === CAROL)).toHaveLength(0);
+    // Dave never opened his Home: it is published fresh when he does, not on every change.
+    expect(context.fake.callsTo('views.publish').filter((call) => call.args.user_id === DAVE)).toHaveLength(0);
   });
 
   it('publishes the task holder’s Home after a snooze, without the snoozed task among this week’s', async () => {
@@ -67,7 +83,7 @@ describe.each(testDatabases())('the App Home, kept fresh, end to end on $name', 
       channelId,
       team: [{ role: 'CSM', slackUserId: ALICE }],
     });
-    context.fake.reset();
+    await openHome(context, ALICE);
     await context.app.interact(
       blockActionsPayload({
         userId: ALICE,
@@ -85,6 +101,8 @@ describe.each(testDatabases())('the App Home, kept fresh, end to end on $name', 
   it('publishes the Homes of the old and the new CSM after an edit moves the account between them', async () => {
     const { name, channelId } = next('Moved');
     const account = await createAccount(context, { name, channelId, team: [{ role: 'CSM', slackUserId: ALICE }] });
+    await openHome(context, ALICE);
+    await openHome(context, BOB);
     await context.app.command(`account edit ${name}`, { userId: ALICE, channelId: 'C0ANYWHERE' });
     const opened = await context.fake.waitForCall('views.open');
     const view = opened.args.view as { callback_id: string; private_metadata: string };

@@ -212,3 +212,28 @@ describe.each(testDatabases())('the log modal, end to end on $name', (engine) =>
     expect(await context.app.deps.activities.listRecent(vandelay.id, 5)).toHaveLength(1);
   });
 });
+
+describe.each(testDatabases())('a bot stopped right after acking a log modal, on $name', (engine) => {
+  // Its own app: the test stops it.
+  const stopped = useRunningApp(engine, { timeZone: 'America/New_York', now: () => NOW });
+
+  it('still posts the summary and the confirmation of a submission it acked before it was stopped', async () => {
+    const globex = await createAccount(stopped, { name: 'Globex Stopping', channelId: 'C0GLOBEX01' });
+    const response = await stopped.app.interact(
+      viewSubmissionPayload({
+        userId: ALICE,
+        view: viewPayload({
+          callbackId: LOG_MODAL.callbackId,
+          values: logModalValues({ account: { id: globex.id, name: globex.name }, type: 'call', date: TODAY }),
+        }),
+      }),
+    );
+    expect(response.status).toBe(200);
+    await stopped.app.stop();
+
+    const posted = stopped.fake.callsTo('chat.postMessage');
+    expect(posted.some((call) => call.args.channel === 'C0GLOBEX01')).toBe(true);
+    expect(posted.some((call) => call.args.channel === ALICE)).toBe(true);
+    expect(await stopped.app.deps.activities.listRecent(globex.id, 5)).toHaveLength(1);
+  });
+});

@@ -1,6 +1,7 @@
 /**
  * The minute job keeps Homes fresh too: `npm start`'s first clock pass opens an account's tasks,
- * and the CSM's Home is published with them, without anyone opening the tab.
+ * and the Home of a CSM who has been looking at theirs is published with them, without the tab
+ * being opened again.
  */
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -10,7 +11,7 @@ import { drizzle } from 'drizzle-orm/pglite';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { Database } from '../../src/db/database';
 import * as schema from '../../src/db/schema';
-import { accountMembers, accounts } from '../../src/db/schema';
+import { accountMembers, accounts, homeViewers } from '../../src/db/schema';
 import { dayIn } from '../../src/domain/calendar-day';
 import { type Started, startBot } from '../support/bot-process';
 import { type FakeSlack, startFakeSlack } from '../support/fake-slack';
@@ -39,6 +40,8 @@ describe('the running bot on a PGlite data directory', { timeout: 180_000 }, () 
       .returning();
     if (!account) throw new Error('account insert returned nothing');
     await db.insert(accountMembers).values({ accountId: account.id, role: 'CSM', slackUserId: CSM });
+    // The CSM opened their Home an hour ago and may still have it open.
+    await db.insert(homeViewers).values({ userId: CSM, openedAt: new Date(Date.now() - 3_600_000) });
     await client.close();
 
     bot = startBot({

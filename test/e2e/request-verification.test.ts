@@ -119,7 +119,8 @@ describe.each(testDatabases())('request verification on $name', (engine) => {
     );
     expect([first.status, ...replays.map((replay) => replay.status)]).toEqual([200, 200, 200, 200]);
     expect(await context.app.deps.activities.listRecent(account.id, 5)).toHaveLength(1);
-    await new Promise((resolve) => setTimeout(resolve, 300));
+    // Whatever the replays set off has finished by now, so a second post would be in the fake.
+    expect(await context.app.bot.idle(5_000)).toBe(true);
     expect(context.fake.callsTo('chat.postMessage').filter(aboutThisAccount)).toHaveLength(1);
   });
 
@@ -138,7 +139,7 @@ describe.each(testDatabases())('request verification on $name', (engine) => {
       );
     }
     await context.fake.waitForCall('chat.postMessage', (call) => call.args.channel === 'C0REPLAY01');
-    await new Promise((resolve) => setTimeout(resolve, 500));
+    expect(await context.app.bot.idle(5_000)).toBe(true);
     expect(await context.app.deps.activities.listRecent(account.id, 5)).toHaveLength(1);
     expect(context.fake.callsTo('chat.postMessage').filter((call) => call.args.channel === 'C0REPLAY01')).toHaveLength(
       1,
