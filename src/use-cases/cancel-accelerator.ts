@@ -2,13 +2,12 @@ import { AcceleratorRefusedError, type AcceleratorRepository } from '../accelera
 import type { AcceleratorProgress } from '../accelerators/accelerator-rules';
 import type { AccountRepository } from '../accounts/account-repository';
 import type { Accelerator } from '../domain/accelerator';
-import type { Account } from '../domain/account';
 import { formatDay } from '../domain/calendar-day';
 import { mayChangeAccount, whoMayChangeAccount } from '../domain/permissions';
 import type { RemindersService } from '../reminders/reminders-service';
-import type { SlackPoster } from '../slack/slack-poster';
 import { acceleratorCancelledAnnouncement, acceleratorCancelledConfirmation } from '../views/accelerator-messages';
 import { refusalText } from '../views/permission-messages';
+import type { AcceleratorChangeResult } from './start-accelerator';
 
 /** What a cancelled accelerator's open tasks say when they close. */
 export const ACCELERATOR_CANCELLED = 'The accelerator was cancelled.';
@@ -20,17 +19,7 @@ function closedOutProblem({ accelerator, closedOutOn }: AcceleratorProgress): st
     : null;
 }
 
-export type CancelAcceleratorResult =
-  | { ok: false; message: string }
-  /** The same click again: nothing was written or sent. */
-  | { ok: 'replayed' }
-  | {
-      ok: true;
-      account: Account;
-      accelerator: Accelerator;
-      /** The account is replanned (the accelerator's tasks close, a quarter's reminder may reopen) and its channel told. */
-      announce(now: Date, slack: SlackPoster): Promise<string>;
-    };
+export type CancelAcceleratorResult = AcceleratorChangeResult<{ ok: false; message: string }>;
 
 /**
  * Cancels an accelerator that has not been closed out, for the account's team and the CS admins

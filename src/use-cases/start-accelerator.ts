@@ -75,17 +75,20 @@ export async function startAcceleratorModalFor(
   };
 }
 
-export type StartAcceleratorResult =
-  | { ok: false; fieldErrors: FieldErrors }
-  /** The same submission again: nothing was written or sent. */
+/** A change to an account's accelerators: refused (`Refusal`), a replay, or written with what follows it. */
+export type AcceleratorChangeResult<Refusal> =
+  | Refusal
+  /** The same submission or click again: nothing was written or sent. */
   | { ok: 'replayed' }
   | {
       ok: true;
       account: Account;
       accelerator: Accelerator;
-      /** After the ack: the account is replanned (its tasks open at once) and its channel told. */
+      /** The account is replanned (tasks open, close or reopen at once) and its channel told; resolves with the confirmation. */
       announce(now: Date, slack: SlackPoster): Promise<string>;
     };
+
+export type StartAcceleratorResult = AcceleratorChangeResult<{ ok: false; fieldErrors: FieldErrors }>;
 
 /**
  * Starts an accelerator for a Success Services account, for its team and the CS admins (judged

@@ -102,6 +102,25 @@ async function tasksOf(context: E2eContext, accountId: string, ruleId: string) {
     .orderBy(tasks.periodKey);
 }
 
+/** The CSA starts one (the start modal) and is confirmed; the stored accelerator. */
+async function startedAccelerator(
+  context: E2eContext,
+  account: Account,
+  input: { type: string; startsOn: string },
+): Promise<typeof accelerators.$inferSelect> {
+  expect((await submitStart(context, CSA, { account, ...input })).text).toBe('');
+  await context.fake.waitForCall(
+    'chat.postMessage',
+    (call) => call.args.channel === CSA && String(call.args.text).includes(`accelerator for *${account.name}*`),
+  );
+  const [started] = await context.database.db
+    .select()
+    .from(accelerators)
+    .where(and(eq(accelerators.accountId, account.id), eq(accelerators.startsOn, input.startsOn)));
+  if (!started) throw new Error('the accelerator was not stored');
+  return started;
+}
+
 describe.each(testDatabases())('accelerators from Slack, end to end on $name', (engine) => {
   const context = useRunningApp(engine, { timeZone: ZONE, now: () => clock, env: { CS_ADMINS: ADMIN } });
   let count = 0;
@@ -361,15 +380,7 @@ describe.each(testDatabases())('accelerators from Slack, end to end on $name', (
     clock = new Date('2027-03-01T09:00:00Z');
     const account = await fusion();
     await sweep(context);
-    expect((await submitStart(context, CSA, { account, type: 'CI', startsOn: '2027-03-01' })).text).toBe('');
-    await context.fake.waitForCall(
-      'chat.postMessage',
-      (call) => call.args.channel === CSA && String(call.args.text).includes(`accelerator for *${account.name}*`),
-    );
-    const [started] = await context.database.db
-      .select()
-      .from(accelerators)
-      .where(eq(accelerators.accountId, account.id));
+    const started = await startedAccelerator(context, account, { type: 'CI', startsOn: '2027-03-01' });
     expect((await tasksOf(context, account.id, 'accelerator.discovery'))[0]).toMatchObject({ status: 'open' });
 
     const overviewFor = async (userId: string) => {
@@ -380,7 +391,7 @@ describe.each(testDatabases())('accelerators from Slack, end to end on $name', (
     expect(await overviewFor(OUTSIDER)).not.toContain(ACCELERATOR_MODAL.cancelButton);
     const overview = await overviewFor(CSA);
     expect(overview).toContain(ACCELERATOR_MODAL.cancelButton);
-    expect(overview).toContain(`"value":"${started?.id}"`);
+    expect(overview).toContain(`"value":"${started.id}"`);
     expect(overview).toContain('Cancel this accelerator?');
 
     const click = (userId: string, triggerId: string) =>
@@ -388,7 +399,7 @@ describe.each(testDatabases())('accelerators from Slack, end to end on $name', (
         blockActionsPayload({
           userId,
           actionId: ACCELERATOR_MODAL.cancelButton,
-          value: started?.id ?? '',
+          value: started.id,
           channelId: 'C0ANYWHERE',
           messageTs: '1700000000.000100',
           responseUrl: context.fake.newResponseUrl(),
@@ -451,18 +462,14 @@ describe.each(testDatabases())('accelerators from Slack, end to end on $name', (
   it('refuses to cancel an accelerator that was closed out', async () => {
     clock = new Date('2027-03-01T09:00:00Z');
     const account = await fusion();
-    expect((await submitStart(context, CSA, { account, type: 'CI', startsOn: '2027-03-01' })).text).toBe('');
-    const [started] = await context.database.db
-      .select()
-      .from(accelerators)
-      .where(eq(accelerators.accountId, account.id));
+    const started = await startedAccelerator(context, account, { type: 'CI', startsOn: '2027-03-01' });
     await context.database.db.insert(activities).values({
       accountId: account.id,
       type: 'csa_engagement',
       occurredOn: '2027-03-04',
       loggedBy: CSA,
       acceleratorType: 'CI',
-      acceleratorId: started?.id ?? null,
+      acceleratorId: started.id,
       acceleratorPhase: 'close_out',
     });
     context.fake.reset();
@@ -470,7 +477,7 @@ describe.each(testDatabases())('accelerators from Slack, end to end on $name', (
       blockActionsPayload({
         userId: CSA,
         actionId: ACCELERATOR_MODAL.cancelButton,
-        value: started?.id ?? '',
+        value: started.id,
         channelId: 'C0ANYWHERE',
         messageTs: '1700000000.000200',
         responseUrl: context.fake.newResponseUrl(),
