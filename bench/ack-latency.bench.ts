@@ -13,8 +13,10 @@
  *
  *   BENCH_DATABASE_URL=postgres://postgres@127.0.0.1:5432/postgres npm run bench -- ack-latency
  *
- * Knobs: BENCH_ACK_REQUESTS (1200 per app), BENCH_ACK_WARMUP (50), BENCH_ACK_CONCURRENCY (20),
- * BENCH_ACK_ROUNDS (6: part 1 alternates the two apps this many times),
+ * Knobs: BENCH_ACK_REQUESTS (3000 per app: one stall holds up all 20 requests in flight at once, so
+ * a p99 of 1,200 rested on one or two such events and swung from 0.84x to 1.52x between runs of the
+ * same code; with 3,000 it held 0.89–1.06x), BENCH_ACK_WARMUP (50), BENCH_ACK_CONCURRENCY (20),
+ * BENCH_ACK_ROUNDS (10: part 1 alternates the two apps this many times),
  * BENCH_ACCOUNTS (10000), BENCH_ACK_INTERVAL_MS (100), BENCH_ACK_QUIET_PASSES (5),
  * BENCH_ACK_TRACKED_SINCE (import | history: import keeps the accounts "added just now", as after
  * `npm run cs -- accounts import`; history backdates them so the first pass plans and sends every
@@ -77,10 +79,10 @@ function settingsFromEnv(): Settings {
   if (trackedSince !== 'history' && trackedSince !== 'import')
     throw new Error(`BENCH_ACK_TRACKED_SINCE must be history or import, not ${JSON.stringify(trackedSince)}`);
   return {
-    requests: positiveIntegerFromEnv('BENCH_ACK_REQUESTS', 1200),
+    requests: positiveIntegerFromEnv('BENCH_ACK_REQUESTS', 3000),
     warmup: positiveIntegerFromEnv('BENCH_ACK_WARMUP', 50),
     concurrency: positiveIntegerFromEnv('BENCH_ACK_CONCURRENCY', 20),
-    rounds: positiveIntegerFromEnv('BENCH_ACK_ROUNDS', 6),
+    rounds: positiveIntegerFromEnv('BENCH_ACK_ROUNDS', 10),
     accounts: positiveIntegerFromEnv('BENCH_ACCOUNTS', 10_000),
     intervalMs: positiveIntegerFromEnv('BENCH_ACK_INTERVAL_MS', 100),
     quietPasses: positiveIntegerFromEnv('BENCH_ACK_QUIET_PASSES', 5),
