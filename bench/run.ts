@@ -2,11 +2,14 @@
  * `npm run bench [-- name ...]`: runs every bench/*.bench.ts in turn, or only the named ones
  * (`npm run bench -- planner` runs bench/planner.bench.ts). Each bench module exports `default async function run()` and
  * prints its own figures; this runner only finds them, so a new bench needs no registration.
- * Benches run one after another, never in parallel, so one does not skew another's timings.
+ * Benches run one after another, never in parallel, with a pause (and a PostgreSQL checkpoint) between
+ * them, so one does not skew another's timings.
  */
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { settlePostgres } from './support/throwaway-postgres';
 
 const BENCH_SUFFIX = '.bench.ts';
 const benchDir = fileURLToPath(new URL('.', import.meta.url));
@@ -16,6 +19,14 @@ function benchFiles(names: readonly string[]): string[] {
     .filter((file) => file.endsWith(BENCH_SUFFIX))
     .filter((file) => names.length === 0 || names.includes(file.slice(0, -BENCH_SUFFIX.length)))
     .sort();
+}
+
+/** What a bench leaves behind (PostgreSQL's checkpoint, the child processes winding down) is not the next one's to pay. */
+const SETTLE_MS = 10_000;
+
+async function settle(): Promise<void> {
+  if (process.env.BENCH_DATABASE_URL) await settlePostgres(process.env.BENCH_DATABASE_URL);
+  await sleep(SETTLE_MS);
 }
 
 async function runBench(file: string): Promise<boolean> {
@@ -48,7 +59,8 @@ async function main(): Promise<void> {
     return;
   }
   let failed = 0;
-  for (const file of files) {
+  for (const [index, file] of files.entries()) {
+    if (index > 0) await settle();
     if (!(await runBench(file))) failed += 1;
   }
   if (failed > 0) process.exitCode = 1;

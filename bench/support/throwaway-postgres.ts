@@ -27,6 +27,14 @@ async function asAdmin(adminUrl: string, statement: string): Promise<void> {
   }
 }
 
+/**
+ * Has the server write out what earlier work left dirty, so a bench that follows a heavy one is not
+ * timed against that work's checkpoint. Needs a superuser or pg_checkpoint; without, it is skipped.
+ */
+export async function settlePostgres(adminUrl: string): Promise<void> {
+  await asAdmin(adminUrl, 'checkpoint').catch(() => {});
+}
+
 export async function createThrowawayPostgres(
   adminUrl: string,
   options: { maxConnections?: number } = {},
