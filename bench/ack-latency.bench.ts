@@ -15,7 +15,7 @@
  *
  * Knobs: BENCH_ACK_REQUESTS (3000 per app: one stall holds up all 20 requests in flight at once, so
  * a p99 of 1,200 rested on one or two such events and swung from 0.84x to 1.52x between runs of the
- * same code; with 3,000 it held 0.89–1.06x), BENCH_ACK_WARMUP (50), BENCH_ACK_CONCURRENCY (20),
+ * same code; with 3,000 it held 0.89–1.27x), BENCH_ACK_WARMUP (50), BENCH_ACK_CONCURRENCY (20),
  * BENCH_ACK_ROUNDS (10: part 1 alternates the two apps this many times),
  * BENCH_ACCOUNTS (10000), BENCH_ACK_INTERVAL_MS (100), BENCH_ACK_QUIET_PASSES (5),
  * BENCH_ACK_TRACKED_SINCE (import | history: import keeps the accounts "added just now", as after
