@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ACCELERATOR_GONE } from '../../src/accelerators/accelerator-repository';
 import type { AppDeps } from '../../src/app-deps';
 import { blockActionKey } from '../../src/requests/handled-requests';
 import { createSlackPoster } from '../../src/slack/slack-poster';
@@ -16,7 +17,7 @@ export function cancelAcceleratorClicked(deps: AppDeps) {
       await respond({ response_type: 'ephemeral', replace_original: false, text });
     };
     const id = acceleratorId.safeParse(actionValue(action));
-    if (!id.success) return reply('That accelerator was already cancelled.');
+    if (!id.success) return reply(ACCELERATOR_GONE);
     const result = await cancelAccelerator(
       deps,
       { userId: body.user.id, acceleratorId: id.data, requestKey: blockActionKey(body.trigger_id) },

@@ -10,6 +10,9 @@ import type { AcceleratorProgress } from './accelerator-rules';
 
 export type NewAccelerator = Omit<Accelerator, 'id' | 'createdAt'>;
 
+/** What a click or a lookup finds when the accelerator was cancelled meanwhile. */
+export const ACCELERATOR_GONE = 'That accelerator was already cancelled.';
+
 /** The start was refused inside the transaction (a limit, the account gone); nothing was written. */
 export class AcceleratorRefusedError extends Error {
   constructor(readonly reason: string) {
@@ -52,6 +55,8 @@ export function createAcceleratorRepository({ db }: { db: DbOrTx }) {
 
   return {
     listProgress,
+    /** These accelerators with the day each was closed out. */
+    progressOf: withCloseOuts,
 
     /** The accelerators of many accounts with their close-out days, in two queries whatever the number of accounts. */
     async listProgressForAccounts(accountIds: readonly string[]): Promise<AcceleratorProgress[]> {
@@ -108,10 +113,8 @@ export function createAcceleratorRepository({ db }: { db: DbOrTx }) {
       return db.transaction(async (tx) => {
         if (!(await handleOnce(tx, once.requestKey, once.now))) return null;
         const [row] = await tx.select().from(accelerators).where(eq(accelerators.id, id)).for('update');
-        if (!row) throw new AcceleratorRefusedError('That accelerator was already cancelled.');
-        const progress = (await createAcceleratorRepository({ db: tx }).listProgress(row.accountId)).find(
-          (item) => item.accelerator.id === id,
-        );
+        if (!row) throw new AcceleratorRefusedError(ACCELERATOR_GONE);
+        const [progress] = await createAcceleratorRepository({ db: tx }).progressOf([row]);
         const reason = refuse(progress ?? { accelerator: row, closedOutOn: null });
         if (reason) throw new AcceleratorRefusedError(reason);
         await tx.delete(accelerators).where(eq(accelerators.id, id));

@@ -2,7 +2,7 @@
 import { desc, eq } from 'drizzle-orm';
 import type { DbOrTx } from '../db/database';
 import { accountChanges } from '../db/schema';
-import type { AccountFieldChange, RecordedField } from './account-changes';
+import type { RecordedChange } from './account-changes';
 
 export interface RecordedAccountChange {
   field: string;
@@ -16,12 +16,7 @@ export interface RecordedAccountChange {
 export function createAccountChangeRepository({ db }: { db: DbOrTx }) {
   return {
     /** Records one save's changes, a row per field; run it in the transaction that writes them. */
-    async record(
-      accountId: string,
-      changedBy: string,
-      changedAt: Date,
-      changes: ReadonlyArray<Omit<AccountFieldChange, 'field'> & { field: RecordedField }>,
-    ) {
+    async record(accountId: string, changedBy: string, changedAt: Date, changes: readonly RecordedChange[]) {
       if (changes.length === 0) return;
       await db.insert(accountChanges).values(changes.map((change) => ({ accountId, changedBy, changedAt, ...change })));
     },

@@ -1,13 +1,18 @@
 import { TEAM_ROLES, type TeamRole } from '../domain/account';
 import type { NewAccount } from './account-repository';
 
-/** One field of an account as it was and as it is now, in words people read ("yes", a user id, a day). */
-export interface AccountFieldChange {
-  field: AccountField;
+/** One change as the record of changes keeps it: what changed, as it was and as it is now. */
+export interface RecordedChange {
+  field: RecordedField;
   oldValue: string | null;
   newValue: string | null;
   /** Why, as the editor gave it (the health's reason), kept with the change. */
   reason?: string;
+}
+
+/** One field of an account as it was and as it is now, in words people read ("yes", a user id, a day). */
+export interface AccountFieldChange extends RecordedChange {
+  field: AccountField;
 }
 
 const SCALAR_FIELDS = [

@@ -65,7 +65,8 @@ export function createHomeRefresher(deps: {
     timer = undefined;
     const touched = [...pending];
     pending.clear();
-    const users = await watching(touched);
+    // Queued like the publishes, so a burst still arriving is acked before this query runs.
+    const users = await schedule(() => watching(touched));
     for (const user of users) {
       if (stopped) return;
       await schedule(() => (stopped ? Promise.resolve() : deps.publish(user))).catch((error: unknown) => {

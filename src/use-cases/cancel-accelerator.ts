@@ -1,4 +1,8 @@
-import { AcceleratorRefusedError, type AcceleratorRepository } from '../accelerators/accelerator-repository';
+import {
+  ACCELERATOR_GONE,
+  AcceleratorRefusedError,
+  type AcceleratorRepository,
+} from '../accelerators/accelerator-repository';
 import type { AcceleratorProgress } from '../accelerators/accelerator-rules';
 import type { AccountRepository } from '../accounts/account-repository';
 import type { Accelerator } from '../domain/accelerator';
@@ -37,7 +41,7 @@ export async function cancelAccelerator(
   now: Date,
 ): Promise<CancelAcceleratorResult> {
   const found = await deps.accelerators.findById(request.acceleratorId);
-  if (!found) return { ok: false, message: 'That accelerator was already cancelled.' };
+  if (!found) return { ok: false, message: ACCELERATOR_GONE };
   const account = await deps.accounts.findById(found.accountId);
   if (!account) return { ok: false, message: 'That account no longer exists.' };
   if (!mayChangeAccount(request.userId, account, deps.admins)) {

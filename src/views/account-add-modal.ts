@@ -1,3 +1,4 @@
+import type { AccountField } from '../accounts/account-changes';
 import type { EditableAccount } from '../accounts/account-repository';
 import { CSM_SEGMENTS, HEALTHS, PRIORITIES, TEAM_ROLE_LABELS, TEAM_ROLES } from '../domain/account';
 import type { KnownBlock, ModalView, PlainTextOption } from '../slack/block-kit';
@@ -203,8 +204,6 @@ function accountBlocks(initial: Partial<EditableAccount>): KnownBlock[] {
   ];
 }
 
-/** A field a picker holds that an edit can empty: the channel, a role's holder, a date. */
-type ClearableField = 'channelId' | `team.${(typeof TEAM_ROLES)[number]}` | DateField;
 type DateField = 'contractStart' | 'renewalDate' | 'csaAseIdentifiedOn';
 
 const DATE_LABELS: Record<DateField, string> = {
@@ -259,7 +258,7 @@ export function accountInputFromSubmission(values: ViewStateValues) {
       (selected) => selected.value,
     ),
   );
-  const unlessCleared = <T>(field: ClearableField, value: T): T | null => (cleared.has(field) ? null : value);
+  const unlessCleared = <T>(field: AccountField, value: T): T | null => (cleared.has(field) ? null : value);
   const employees = readState(values, ACCOUNT_MODAL.employees).text;
   const flags = values[ACCOUNT_MODAL.flags.block]?.[ACCOUNT_MODAL.flags.action]?.selected_options ?? [];
   const flagged = (value: string) => flags.some((selected) => selected.value === value);

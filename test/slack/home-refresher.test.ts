@@ -15,64 +15,55 @@ function watchersOf(looking: Set<string>, opened: string[] = []): HomeWatchers {
   };
 }
 
+/** A refresher that publishes into a list, with a short delay the tests wait out. */
+function refresherWith(watchers: HomeWatchers, logger: { warn(message: string): void } = silent) {
+  const published: string[] = [];
+  const homes = createHomeRefresher({
+    publish: async (userId) => {
+      published.push(userId);
+    },
+    logger,
+    watchers,
+    delayMs: 5,
+  });
+  return { homes, published };
+}
+
+const pastTheDelay = () => new Promise((resolve) => setTimeout(resolve, 50));
+
 describe('the Home refresher', () => {
   it('publishes, once each, only the touched Homes of people who have been looking at theirs', async () => {
-    const published: string[] = [];
-    const homes = createHomeRefresher({
-      publish: async (userId) => {
-        published.push(userId);
-      },
-      logger: silent,
-      watchers: watchersOf(new Set(['U0ALICE001'])),
-      delayMs: 5,
-    });
+    const { homes, published } = refresherWith(watchersOf(new Set(['U0ALICE001'])));
     homes.refresh(['U0ALICE001', 'U0BOB00001']);
     homes.refresh(['U0ALICE001']);
-    await new Promise((resolve) => setTimeout(resolve, 50));
+    await pastTheDelay();
     expect(published).toEqual(['U0ALICE001']);
     await homes.stop();
   });
 
   it('notes who opens their Home, so the next change refreshes it', async () => {
-    const published: string[] = [];
     const opened: string[] = [];
-    const homes = createHomeRefresher({
-      publish: async (userId) => {
-        published.push(userId);
-      },
-      logger: silent,
-      watchers: watchersOf(new Set(), opened),
-      delayMs: 5,
-    });
+    const { homes, published } = refresherWith(watchersOf(new Set(), opened));
     await homes.publishNow('U0BOB00001');
     homes.refresh(['U0BOB00001']);
-    await new Promise((resolve) => setTimeout(resolve, 50));
+    await pastTheDelay();
     expect(opened).toEqual(['U0BOB00001']);
     expect(published).toEqual(['U0BOB00001', 'U0BOB00001']);
     await homes.stop();
   });
 
   it('still publishes a Home that was opened when noting it fails, and skips refreshes it cannot check', async () => {
-    const published: string[] = [];
     const warnings: string[] = [];
-    const homes = createHomeRefresher({
-      publish: async (userId) => {
-        published.push(userId);
-      },
-      logger: { warn: (message: string) => warnings.push(message) },
-      watchers: {
-        opened: async () => {
-          throw new Error('database down');
-        },
-        watching: async () => {
-          throw new Error('database down');
-        },
-      },
-      delayMs: 5,
-    });
+    const down = async (): Promise<never> => {
+      throw new Error('database down');
+    };
+    const { homes, published } = refresherWith(
+      { opened: down, watching: down },
+      { warn: (message) => warnings.push(message) },
+    );
     await homes.publishNow('U0CAROL001');
     homes.refresh(['U0CAROL001']);
-    await new Promise((resolve) => setTimeout(resolve, 50));
+    await pastTheDelay();
     expect(published).toEqual(['U0CAROL001']);
     expect(warnings).toHaveLength(2);
     await homes.stop();
